@@ -1,0 +1,34 @@
+import { Chart } from 'cdk8s';
+import type { Construct } from 'constructs';
+import type { EnvironmentConfig } from '../config';
+import { AlertRules } from './alert-rules';
+import { BackupJobs } from './backup';
+import { PlatformNamespace } from './namespace';
+import { NetworkPolicies } from './network-policies';
+import { PlatformService } from './platform-service';
+import { PublicIngress } from './public-ingress';
+
+/** Props of {@link EnvironmentChart}. */
+export interface EnvironmentChartProps {
+  /** The validated configuration of the environment this chart renders. */
+  readonly environment: EnvironmentConfig;
+}
+
+/**
+ * Everything one environment runs, in its own namespace: the namespace and its guard rails, one
+ * {@link PlatformService} per configured service, the public Ingress, alerts and backups.
+ */
+export class EnvironmentChart extends Chart {
+  constructor(scope: Construct, props: EnvironmentChartProps) {
+    const { environment } = props;
+    super(scope, environment.name, { namespace: environment.namespace, disableResourceNameHashes: true });
+    new PlatformNamespace(this, 'namespace', { environment });
+    new NetworkPolicies(this, 'network-policies', { environment });
+    for (const serviceName of Object.keys(environment.services).sort()) {
+      new PlatformService(this, serviceName, { environment, serviceName });
+    }
+    new PublicIngress(this, 'ingress', { environment });
+    new AlertRules(this, 'alert-rules', { environment });
+    new BackupJobs(this, 'backup', { environment });
+  }
+}
