@@ -52,7 +52,7 @@ export function parseEnvironment(text: string, file: string, expectedName: strin
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((error) => {
-        const { line, col } = error.linePos?.[0] ?? { line: 0, col: 0 };
+        const { line, col } = lines.linePos(error.pos[0]);
         return { file, line, column: col, path: '', message: `invalid YAML: ${error.message.split('\n')[0]}` };
       }),
     );

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 
 /** A position in a YAML source, 1-based. */
 export interface SourcePosition {
@@ -7,8 +7,8 @@ export interface SourcePosition {
 }
 
 /**
- * Finds where a field path sits in a parsed YAML document: the value's node when it exists, the key
- * when `atKey` is set (for unknown keys), else the nearest enclosing node that does exist (for
+ * Finds where a field path sits in a parsed YAML document: a scalar value's node when it exists, the
+ * key of a collection or when `atKey` is set (for unknown keys), else the nearest enclosing node that does exist (for
  * missing fields).
  */
 export function locate(doc: Document, lines: LineCounter, path: readonly PropertyKey[], atKey = false): SourcePosition {
@@ -17,7 +17,9 @@ export function locate(doc: Document, lines: LineCounter, path: readonly Propert
   for (const segment of path) {
     const next = childOf(node, segment);
     if (next === undefined) break;
-    position = positionOf(atKey && segment === path[path.length - 1] ? next.key : next.value, lines) ?? position;
+    // A key names a collection better than its first child does; a scalar is best shown by its value.
+    const pointAtKey = isCollection(next.value) || (atKey && segment === path[path.length - 1]);
+    position = positionOf(pointAtKey ? next.key : next.value, lines) ?? position;
     node = next.value;
   }
   return position;
