@@ -49,6 +49,12 @@ describe('PlatformService', () => {
     expect(selects(find(manifests, 'Service', 'web').spec.selector, find(manifests, 'Deployment', 'web').spec.template.metadata.labels)).toBe(true);
   });
 
+  it.each(['web', 'worker'])('mounts no service-account token into %s pods, which do not use the Kubernetes API', (serviceName) => {
+    const manifests = build(plainEnvironment(), serviceName);
+    expect(find(manifests, 'Deployment', serviceName).spec.template.spec.automountServiceAccountToken).toBe(false);
+    expect(find(manifests, 'ServiceAccount', serviceName).automountServiceAccountToken).toBe(false);
+  });
+
   it.each([
     [1, false],
     [2, true],
