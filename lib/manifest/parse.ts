@@ -22,7 +22,10 @@ export class ManifestDocument {
     readonly index: number,
     /** 1-based line of the document's first content. */
     readonly line: number,
-    /** The parsed value; `undefined` when the document is empty or could not be parsed. */
+    /**
+     * The parsed value; `undefined` when the document is empty or could not be parsed. With a
+     * duplicate key it holds the value read with the last of each repeated key, as Kubernetes would.
+     */
     readonly object: unknown,
     /** Set when the document could not be parsed. */
     readonly error: ManifestParseError | undefined,
@@ -65,7 +68,18 @@ function parseDocumentSource(source: DocumentSource, index: number, file: string
     return new ManifestDocument(file, index, source.contentLine, object, undefined, source);
   } catch (error) {
     if (!(error instanceof jsyaml.YAMLException)) throw error;
-    return new ManifestDocument(file, index, source.contentLine, undefined, toParseError(error, source), source);
+    const parseError = toParseError(error, source);
+    const object = parseError.reason === 'duplicate-key' ? readKeepingLastKey(source.text) : undefined;
+    return new ManifestDocument(file, index, source.contentLine, object, parseError, source);
+  }
+}
+
+/** js-yaml's JSON mode lets a repeated key override the earlier one instead of failing. */
+function readKeepingLastKey(text: string): unknown {
+  try {
+    return jsyaml.load(text, { schema: KUBERNETES_YAML, json: true });
+  } catch {
+    return undefined;
   }
 }
 

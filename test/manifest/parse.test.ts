@@ -48,7 +48,8 @@ describe('parseManifest', () => {
       line: 4,
       column: 3,
     });
-    expect(docs[0].object).toBeUndefined();
+    // The value is still read, the last repeated key winning, so the resource can be named.
+    expect(docs[0].object).toEqual({ kind: 'A', metadata: { name: 'b' } });
     expect(docs[1].object).toEqual({ kind: 'B' });
   });
 

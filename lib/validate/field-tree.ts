@@ -1,0 +1,112 @@
+/**
+ * The allowed-fields tree of a kind, learned from its generated schema validator.
+ *
+ * kubernetes-models ships ajv-generated validator functions but not the OpenAPI documents, and the
+ * validators accept unknown fields. They do, however, read every property their schema declares
+ * (`data.replicas !== undefined`) and enumerate only maps (`for (key in data)`). Running a validator
+ * once on a recording copy of a resource therefore tells, for every object in it, which properties
+ * the schema declares, whether it is a map, or whether it is free-form (read not at all, as with
+ * `x-kubernetes-preserve-unknown-fields`). The tree keeps that per schema location (array indexes
+ * and map keys folded into `*`), so later resources of the kind are checked by a plain walk; a
+ * resource reaching a location not seen yet is learned from the same way.
+ */
+
+/** What a schema location holds when it holds an object. */
+export type FieldShape = 'fields' | 'map' | 'free';
+
+/** The key under which array items and map values are kept. */
+export const ANY_KEY = '*';
+
+/** One schema location. */
+export class FieldNode {
+  /** Undefined until an object has been seen here. */
+  shape: FieldShape | undefined;
+  /** Declared properties, for shape `fields`. */
+  readonly properties = new Set<string>();
+  private readonly children = new Map<string, FieldNode>();
+
+  /** The location below a property (or below {@link ANY_KEY} for items and map values), if seen. */
+  child(key: string): FieldNode | undefined {
+    return this.children.get(key);
+  }
+
+  /** The location below a key, created when missing. */
+  ensureChild(key: string): FieldNode {
+    let node = this.children.get(key);
+    if (node === undefined) {
+      node = new FieldNode();
+      this.children.set(key, node);
+    }
+    return node;
+  }
+}
+
+/** A generated validator: returns whether the data is valid, and leaves ajv errors on `errors`. */
+export type GeneratedValidator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+
+/** The fields of an ajv error the validator uses. */
+export interface AjvError {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly params: Record<string, unknown>;
+}
+
+interface ReadLog {
+  readonly reads: Set<string>;
+  enumerated: boolean;
+}
+
+/**
+ * Runs the validator on a recording copy of `resource`, merges what it read into `root`, and
+ * returns the validator's verdict (so the learning run doubles as the validation run).
+ */
+export function validateAndLearn(validate: GeneratedValidator, resource: unknown, root: FieldNode): boolean {
+  const logs = new Map<object, ReadLog>();
+  const valid = validate(record(resource, logs));
+  merge(resource, root, logs);
+  return valid;
+}
+
+/** A deep copy whose objects are proxies logging every property read and enumeration. */
+function record(value: unknown, logs: Map<object, ReadLog>): unknown {
+  if (Array.isArray(value)) return value.map((item) => record(item, logs));
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) copy[key] = record(child, logs);
+  const log: ReadLog = { reads: new Set(), enumerated: false };
+  logs.set(value, log);
+  return new Proxy(copy, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') log.reads.add(key);
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (typeof key === 'string') log.reads.add(key);
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      log.enumerated = true;
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
+function merge(value: unknown, node: FieldNode, logs: Map<object, ReadLog>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) merge(item, node.ensureChild(ANY_KEY), logs);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const log = logs.get(value);
+  if (log === undefined) return;
+  node.shape ??= log.enumerated ? 'map' : log.reads.size > 0 ? 'fields' : 'free';
+  if (node.shape === 'free') return;
+  if (node.shape === 'map') {
+    for (const child of Object.values(value)) merge(child, node.ensureChild(ANY_KEY), logs);
+    return;
+  }
+  for (const key of log.reads) node.properties.add(key);
+  for (const [key, child] of Object.entries(value)) {
+    if (node.properties.has(key)) merge(child, node.ensureChild(key), logs);
+  }
+}
