@@ -1,0 +1,129 @@
+# Helpers shared by every policy: naming objects, finding pod specs and containers with their JSON
+# paths, label selectors, and the finding shape (conftest metadata object with `msg`).
+package lib.kubernetes
+
+import rego.v1
+
+# Kinds whose spec holds a pod template at spec.template.spec.
+template_kinds := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"}
+
+# Kinds that run pods, for the pod-security rules.
+pod_kinds := template_kinds | {"CronJob", "Pod"}
+
+# "Kind/namespace/name", or "Kind/name" for an object without namespace.
+name(obj) := concat("/", [part |
+	some part in [
+		object.get(obj, "kind", ""),
+		object.get(obj, ["metadata", "namespace"], ""),
+		object.get(obj, ["metadata", "name"], ""),
+	]
+	part != ""
+])
+
+namespace(obj) := object.get(obj, ["metadata", "namespace"], "")
+
+labels(obj) := object.get(obj, ["metadata", "labels"], {})
+
+# The pod spec of an object and the JSON path it sits at.
+pod_spec(obj) := {"spec": obj.spec.template.spec, "path": "spec.template.spec"} if {
+	obj.kind in template_kinds
+}
+
+pod_spec(obj) := {"spec": obj.spec.jobTemplate.spec.template.spec, "path": "spec.jobTemplate.spec.template.spec"} if {
+	obj.kind == "CronJob"
+}
+
+pod_spec(obj) := {"spec": obj.spec, "path": "spec"} if {
+	obj.kind == "Pod"
+}
+
+# Labels of the pods an object creates.
+pod_labels(obj) := object.get(obj, ["spec", "template", "metadata", "labels"], {}) if {
+	obj.kind in template_kinds
+}
+
+pod_labels(obj) := object.get(obj, ["spec", "jobTemplate", "spec", "template", "metadata", "labels"], {}) if {
+	obj.kind == "CronJob"
+}
+
+pod_labels(obj) := labels(obj) if {
+	obj.kind == "Pod"
+}
+
+# Every container of an object (init, regular and ephemeral) as {container, path, init}.
+containers(obj) := [entry |
+	pod := pod_spec(obj)
+	some field in ["initContainers", "containers", "ephemeralContainers"]
+	some i, container in object.get(pod.spec, field, [])
+	entry := {
+		"container": container,
+		"path": sprintf("%s.%s[%d]", [pod.path, field, i]),
+		"init": field != "containers",
+	}
+]
+
+# The regular (long-running) containers only.
+app_containers(obj) := [entry | some entry in containers(obj); not entry.init]
+
+# A label selector ({matchLabels, matchExpressions}) matches a label set.
+selector_matches(selector, pod_labels) if {
+	every key, value in object.get(selector, "matchLabels", {}) {
+		pod_labels[key] == value
+	}
+	every requirement in object.get(selector, "matchExpressions", []) {
+		expression_matches(requirement, pod_labels)
+	}
+}
+
+expression_matches(requirement, pod_labels) if {
+	requirement.operator == "In"
+	pod_labels[requirement.key] in requirement.values
+}
+
+expression_matches(requirement, pod_labels) if {
+	requirement.operator == "NotIn"
+	not pod_labels[requirement.key] in requirement.values
+}
+
+expression_matches(requirement, pod_labels) if {
+	requirement.operator == "Exists"
+	_ = pod_labels[requirement.key]
+}
+
+expression_matches(requirement, pod_labels) if {
+	requirement.operator == "DoesNotExist"
+	not has_key(pod_labels, requirement.key)
+}
+
+# A Service's plain selector (a label map) matches a label set; an empty selector matches nothing
+# here, because Kubernetes then manages no endpoints for it.
+service_selects(selector, pod_labels) if {
+	count(selector) > 0
+	every key, value in selector {
+		pod_labels[key] == value
+	}
+}
+
+has_key(obj, key) if {
+	_ = obj[key]
+}
+
+# The environment the manifests belong to (data.environment, from environments/<env>.yaml); empty
+# when the runner is given none.
+default environment := {}
+
+environment := data.environment
+
+production if environment.name == "production"
+
+# A finding in conftest's structured form: `msg` is what conftest prints; the other fields are
+# metadata (the rule id, the object, and the JSON path of the offending field).
+finding(rule, obj, field, detail) := {
+	"msg": sprintf("%s: %s: %s: %s", [rule, name(obj), field, detail]),
+	"rule": rule,
+	"object": name(obj),
+	"field": field,
+}
+
+# A finding about an object of a combined input, located in the file it came from.
+located_finding(rule, item, field, detail) := object.union(finding(rule, item.contents, field, detail), {"_loc": {"file": item.path}})

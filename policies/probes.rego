@@ -1,0 +1,21 @@
+# Probes: every long-running Deployment container tells Kubernetes when it is ready and when it is stuck.
+package main
+
+import data.lib.kubernetes as k8s
+import rego.v1
+
+# K8S-PRB-001: without a readiness probe a pod receives traffic before it can serve it.
+deny_readiness_probe contains finding if {
+	input.kind == "Deployment"
+	some entry in k8s.app_containers(input)
+	not entry.container.readinessProbe
+	finding := k8s.finding("K8S-PRB-001", input, sprintf("%s.readinessProbe", [entry.path]), sprintf("container %q has no readiness probe; add one", [entry.container.name]))
+}
+
+# K8S-PRB-002: without a liveness probe a hung container is never restarted.
+deny_liveness_probe contains finding if {
+	input.kind == "Deployment"
+	some entry in k8s.app_containers(input)
+	not entry.container.livenessProbe
+	finding := k8s.finding("K8S-PRB-002", input, sprintf("%s.livenessProbe", [entry.path]), sprintf("container %q has no liveness probe; add one", [entry.container.name]))
+}
