@@ -1,0 +1,2 @@
+/** encoding builtins: written by the builtins engineer (see registry.ts for the contract). */
+export {};

@@ -1,0 +1,24 @@
+/**
+ * Loads every builtin category for its `defineBuiltin` side effects.
+ * Add a category here when adding a file under builtins/.
+ */
+import './aggregates';
+import './arrays';
+import './casts';
+import './encoding';
+import './glob';
+import './json';
+import './net';
+import './numbers';
+import './objects';
+import './regex';
+import './semver';
+import './sets';
+import './sprintf';
+import './strings';
+import './time';
+import './types';
+import './units';
+import './yaml';
+
+export { BuiltinContext, BuiltinError, BuiltinHaltError, BuiltinSpec, BuiltinTypeError, builtinNames, checkOperands, getBuiltin } from './registry';
