@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parse, stringify } from 'yaml';
+
+/** Test helpers: the fixture dist/ as file texts, edits of its resources, and throw-away git repositories. */
+
+export const FIXTURE_DIST = join(__dirname, '..', 'fixtures', 'review', 'dist');
+
+/** The fixture dist/ as `relative path → text`. */
+export function fixtureFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (relative: string): void => {
+    for (const entry of readdirSync(join(FIXTURE_DIST, relative), { withFileTypes: true })) {
+      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else files.set(path, readFileSync(join(FIXTURE_DIST, path), 'utf8'));
+    }
+  };
+  walk('');
+  return files;
+}
+
+/** A copy of `files` where the resource in `path` was changed by `change` (which edits the parsed object in place). */
+export function edited(files: ReadonlyMap<string, string>, path: string, change: (resource: any) => void): Map<string, string> {
+  const copy = new Map(files);
+  const resource = parse(copy.get(path) as string);
+  change(resource);
+  copy.set(path, stringify(resource));
+  return copy;
+}
+
+/** A git repository in the system's temporary folder; `remove()` deletes it. */
+export class TempRepo {
+  readonly root = mkdtempSync(join(tmpdir(), 'review-diff-'));
+
+  constructor() {
+    this.git('init', '-q', '-b', 'main');
+  }
+
+  git(...args: string[]): string {
+    return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: this.root,
+      encoding: 'utf8',
+    });
+  }
+
+  /** Replaces dist/ with `files`. */
+  writeDist(files: ReadonlyMap<string, string>): void {
+    rmSync(join(this.root, 'dist'), { recursive: true, force: true });
+    for (const [path, text] of files) {
+      mkdirSync(dirname(join(this.root, 'dist', path)), { recursive: true });
+      writeFileSync(join(this.root, 'dist', path), text);
+    }
+  }
+
+  copyIn(source: string, target: string): void {
+    cpSync(source, join(this.root, target), { recursive: true });
+  }
+
+  commitAll(message: string): string {
+    this.git('add', '-A');
+    this.git('commit', '-q', '--allow-empty', '-m', message);
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  remove(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
