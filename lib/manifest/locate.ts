@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type * as Yaml from 'yaml';
 import { parsePointer } from './pointer';
 import type { DocumentSource } from './split-documents';
 
@@ -20,6 +20,7 @@ export type PointerLocator = (pointer: string) => SourcePosition;
  * field) gives the deepest part of it that does.
  */
 export function createPointerLocator(source: DocumentSource): PointerLocator {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(source.text, { lineCounter, uniqueKeys: false, strict: false });
   const toFile = (offset: number): SourcePosition => {
@@ -41,8 +42,17 @@ export function createPointerLocator(source: DocumentSource): PointerLocator {
   };
 }
 
+let yamlModule: typeof Yaml | undefined;
+
+/** `yaml` takes ~150 ms to load and runs without findings never need it, so it is loaded on first use. */
+function yaml(): typeof Yaml {
+  yamlModule ??= require('yaml') as typeof Yaml;
+  return yamlModule;
+}
+
 /** The node a segment leads to, and the node whose position names it (a map entry's key). */
 function childOf(node: unknown, segment: string): { anchor: unknown; value: unknown } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   if (isMap(node)) {
     const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
     return pair && { anchor: pair.key, value: pair.value };
@@ -55,5 +65,5 @@ function childOf(node: unknown, segment: string): { anchor: unknown; value: unkn
 }
 
 function offsetOf(node: unknown): number | undefined {
-  return (node as Node | null | undefined)?.range?.[0];
+  return (node as Yaml.Node | null | undefined)?.range?.[0];
 }

@@ -19,49 +19,74 @@ export const UNLEARNED = Symbol('unlearned');
  * values are not looked into for unknown fields.
  */
 export function checkFields(resource: unknown, root: FieldNode, strict: boolean): FieldProblem[] | typeof UNLEARNED {
-  const problems: FieldProblem[] = [];
-  return walk(resource, root, '', undefined, strict, problems) ? problems : UNLEARNED;
+  const walk = new FieldWalk(strict);
+  return walk.visit(resource, root, undefined) ? walk.problems : UNLEARNED;
 }
 
-function walk(value: unknown, node: FieldNode, pointer: string, field: string | undefined, strict: boolean, problems: FieldProblem[]): boolean {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return true;
-    const items = node.child(ANY_KEY);
-    if (items === undefined) return false;
-    for (let i = 0; i < value.length; i++) {
-      if (!walk(value[i], items, appendPointer(pointer, i), field, strict, problems)) return false;
+/** One walk; runs once per resource, so it keeps the path as segments and builds pointers only for problems. */
+class FieldWalk {
+  readonly problems: FieldProblem[] = [];
+  private readonly path: (string | number)[] = [];
+
+  constructor(private readonly strict: boolean) {}
+
+  /** False when the walk reached a location not learned yet. */
+  visit(value: unknown, node: FieldNode, field: string | undefined): boolean {
+    if (Array.isArray(value)) return this.visitItems(value, node, field);
+    if (value === null || typeof value !== 'object') return true;
+    const object = value as Record<string, unknown>;
+    const keys = Object.keys(object);
+    if (node.shape === undefined) return keys.length === 0;
+    if (node.shape === 'free') return true;
+    if (node.shape === 'map') return this.visitMapValues(object, keys, node);
+    for (const key of keys) {
+      const child = object[key];
+      if (!node.properties.has(key)) {
+        if (this.strict) this.report('unknown-field', key, unknownFieldMessage(key, node.properties));
+        continue;
+      }
+      const format = checkFieldFormat(key, field, child);
+      if (format) this.report(format.rule, key, format.message);
+      if (child === null || typeof child !== 'object') continue;
+      const childNode = node.child(key);
+      if (childNode === undefined || !this.descend(key, child, childNode, key)) return false;
     }
     return true;
   }
-  if (value === null || typeof value !== 'object') return true;
-  const entries = Object.entries(value);
-  if (node.shape === undefined) return entries.length === 0;
-  if (node.shape === 'free') return true;
-  if (node.shape === 'map') {
-    const values = node.child(ANY_KEY);
-    for (const [key, child] of entries) {
-      if (!isContainer(child)) continue;
-      if (values === undefined || !walk(child, values, appendPointer(pointer, key), key, strict, problems)) return false;
+
+  private visitItems(items: unknown[], node: FieldNode, field: string | undefined): boolean {
+    if (items.length === 0) return true;
+    const itemNode = node.child(ANY_KEY);
+    if (itemNode === undefined) return false;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item !== null && typeof item === 'object' && !this.descend(i, item, itemNode, field)) return false;
     }
     return true;
   }
-  for (const [key, child] of entries) {
-    const childPointer = appendPointer(pointer, key);
-    if (!node.properties.has(key)) {
-      if (strict) problems.push({ rule: 'unknown-field', path: childPointer, message: unknownFieldMessage(key, node.properties) });
-      continue;
-    }
-    const format = checkFieldFormat(key, field, child);
-    if (format) problems.push({ rule: format.rule, path: childPointer, message: format.message });
-    if (!isContainer(child)) continue;
-    const childNode = node.child(key);
-    if (childNode === undefined || !walk(child, childNode, childPointer, key, strict, problems)) return false;
-  }
-  return true;
-}
 
-function isContainer(value: unknown): boolean {
-  return value !== null && typeof value === 'object';
+  private visitMapValues(object: Record<string, unknown>, keys: string[], node: FieldNode): boolean {
+    const valueNode = node.child(ANY_KEY);
+    for (const key of keys) {
+      const child = object[key];
+      if (child === null || typeof child !== 'object') continue;
+      if (valueNode === undefined || !this.descend(key, child, valueNode, key)) return false;
+    }
+    return true;
+  }
+
+  private descend(segment: string | number, value: unknown, node: FieldNode, field: string | undefined): boolean {
+    this.path.push(segment);
+    const complete = this.visit(value, node, field);
+    this.path.pop();
+    return complete;
+  }
+
+  private report(rule: RuleId, key: string, message: string): void {
+    let pointer = '';
+    for (const segment of this.path) pointer = appendPointer(pointer, segment);
+    this.problems.push({ rule, path: appendPointer(pointer, key), message });
+  }
 }
 
 function unknownFieldMessage(key: string, known: ReadonlySet<string>): string {

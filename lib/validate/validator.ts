@@ -1,10 +1,10 @@
 import type { ManifestDocument, ManifestSet } from '../manifest';
-import { apiLifecycle, describeDeprecation, describeNotYetServed, describeRemoval } from './api-removals';
+import { apiLifecycle, describeDeprecation, describeNotYetServed, describeRemoval, type ApiLifecycle } from './api-removals';
 import { checkFields, UNLEARNED, type FieldProblem } from './field-check';
 import { validateAndLearn } from './field-tree';
 import { checkName, DNS1123_LABEL, nameRuleFor } from './names';
 import { kindListed, resolveOptions, type ValidateOptions } from './options';
-import { compareFindings, statusFromFindings, ValidationReport, type Finding, type ResourceResult } from './result';
+import { compareFindings, statusFromFindings, ValidationReport, type Finding, type ResourceResult, type ResourceStatus } from './result';
 import { RULES } from './rules';
 import { SchemaCatalog, type KindSchema } from './schema-catalog';
 import { schemaProblems } from './schema-errors';
@@ -18,6 +18,8 @@ type Identity = Pick<ResourceResult, 'file' | 'index' | 'line' | 'apiVersion' | 
  */
 export class Validator {
   readonly options: ValidateOptions;
+  private readonly lifecycles = new Map<string, ApiLifecycle>();
+  private readonly schemas = new Map<string, KindSchema | undefined>();
 
   constructor(options: Partial<ValidateOptions> = {}, private readonly catalog = new SchemaCatalog()) {
     this.options = resolveOptions(options);
@@ -25,30 +27,50 @@ export class Validator {
 
   /** Validates one document. Never throws for bad input; every problem becomes a finding. */
   async validateResource(document: ManifestDocument): Promise<ResourceResult> {
-    const base: Identity = { file: document.file, index: document.index, line: document.line };
+    await this.loadSchemas([document]);
+    return this.validateLoaded(document);
+  }
+
+  /** Loads, in parallel, the schemas of every apiVersion/kind among the documents. */
+  async loadSchemas(documents: Iterable<ManifestDocument>): Promise<void> {
+    const wanted = new Map<string, [string, string]>();
+    for (const document of documents) {
+      const { apiVersion, kind } = typeMeta(document.object);
+      const key = `${apiVersion}/${kind}`;
+      if (apiVersion !== undefined && kind !== undefined && !this.schemas.has(key)) wanted.set(key, [apiVersion, kind]);
+    }
+    await Promise.all(
+      [...wanted].map(async ([key, [apiVersion, kind]]) => {
+        this.schemas.set(key, await this.catalog.schemaFor(apiVersion, kind));
+      }),
+    );
+  }
+
+  /** Validates a document whose schema {@link loadSchemas} has loaded (or found missing). */
+  validateLoaded(document: ManifestDocument): ResourceResult {
+    const resource = document.object;
+    const object = isPlainObject(resource) ? resource : undefined;
+    const identity = identify(document, object);
     if (document.error) {
       const { reason, message, line } = document.error;
-      // A document with a repeated key still says what it is; name it in the report.
-      const identity = isPlainObject(document.object) ? identify(base, document.object) : base;
       return finish(identity, [{ rule: reason === 'duplicate-key' ? 'duplicate-key' : 'yaml-syntax', severity: 'error', path: '', line, message }]);
     }
-    if (document.empty) return { ...base, status: 'empty', findings: [] };
-    const resource = document.object;
-    if (!isPlainObject(resource)) {
-      return finish(base, [problemAt(document, { rule: 'not-an-object', path: '', message: 'a Kubernetes resource must be a mapping with apiVersion, kind and metadata' })]);
+    if (document.empty) return outcome(identity, 'empty', []);
+    if (object === undefined) {
+      return finish(identity, [problemAt(document, { rule: 'not-an-object', path: '', message: 'a Kubernetes resource must be a mapping with apiVersion, kind and metadata' })]);
     }
-    const identity = identify(base, resource);
     const { apiVersion, kind } = identity;
     if (apiVersion === undefined || kind === undefined) return finish(identity, identityProblems(document, identity));
 
     const { options } = this;
-    if (kindListed(options.skipKinds, apiVersion, kind)) return { ...identity, status: 'skipped', reason: `${kind} is listed in --skip`, findings: [] };
+    if (kindListed(options.skipKinds, apiVersion, kind)) return outcome(identity, 'skipped', [], `${kind} is listed in --skip`);
     if (kindListed(options.rejectKinds, apiVersion, kind)) {
       return finish(identity, [problemAt(document, { rule: 'rejected-kind', path: '/kind', message: `prohibited resource kind ${kind} (listed in --reject)` })]);
     }
 
+    const key = `${apiVersion}/${kind}`;
     const problems: FieldProblem[] = [];
-    const lifecycle = apiLifecycle(apiVersion, kind, options.kubernetesVersion);
+    const lifecycle = this.lifecycleOf(key, apiVersion, kind);
     if (lifecycle.state === 'removed') {
       const message = describeRemoval(kind, lifecycle.removal, options.kubernetesVersion);
       return finish(identity, [problemAt(document, { rule: 'api-removed', path: '/apiVersion', message })]);
@@ -58,14 +80,24 @@ export class Validator {
       problems.push({ rule: 'api-not-yet-served', path: '/apiVersion', message: describeNotYetServed(apiVersion, kind, lifecycle.since, options.kubernetesVersion) });
     }
 
-    const schema = await this.catalog.schemaFor(apiVersion, kind);
+    if (!this.schemas.has(key)) throw new Error(`internal error: the schema of ${kind} ${apiVersion} was not loaded; call loadSchemas first`);
+    const schema = this.schemas.get(key);
     if (schema === undefined) {
-      if (options.ignoreMissingSchemas) return { ...identity, status: 'skipped', reason: `no schema for ${kind} ${apiVersion}`, findings: [] };
+      if (options.ignoreMissingSchemas) return outcome(identity, 'skipped', [], `no schema for ${kind} ${apiVersion}`);
       const message = `could not find a schema for ${kind} ${apiVersion}: check the apiVersion and kind, or pass --ignore-missing-schemas`;
       return finish(identity, [problemAt(document, { rule: 'missing-schema', path: '/kind', message })]);
     }
-    problems.push(...metadataProblems(resource, apiVersion, kind), ...checkSchema(schema, resource, options.strict));
+    problems.push(...metadataProblems(object, apiVersion, kind), ...checkSchema(schema, object, options.strict));
     return finish(identity, problems.map((problem) => problemAt(document, problem)));
+  }
+
+  private lifecycleOf(key: string, apiVersion: string, kind: string): ApiLifecycle {
+    let lifecycle = this.lifecycles.get(key);
+    if (lifecycle === undefined) {
+      lifecycle = apiLifecycle(apiVersion, kind, this.options.kubernetesVersion);
+      this.lifecycles.set(key, lifecycle);
+    }
+    return lifecycle;
   }
 }
 
@@ -76,9 +108,10 @@ export async function validateManifests(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ValidationReport> {
   const validator = new Validator(options);
+  await validator.loadSchemas(set.documents);
   const results: ResourceResult[] = [];
   for (const document of set.documents) {
-    results.push(await validator.validateResource(document));
+    results.push(validator.validateLoaded(document));
     onProgress?.(results.length, set.documents.length);
   }
   return new ValidationReport(results, set.files);
@@ -121,15 +154,23 @@ function metadataProblems(resource: Record<string, unknown>, apiVersion: string,
   return problems;
 }
 
-function identify(base: Identity, resource: Record<string, unknown>): Identity {
-  const metadata = isPlainObject(resource.metadata) ? resource.metadata : {};
+/** Where a document is and what it says it is; every field present (possibly undefined) so results share one shape. */
+function identify(document: ManifestDocument, resource: Record<string, unknown> | undefined): Identity {
+  const metadata = resource !== undefined && isPlainObject(resource.metadata) ? resource.metadata : undefined;
   return {
-    ...base,
-    apiVersion: nonEmptyString(resource.apiVersion),
-    kind: nonEmptyString(resource.kind),
-    namespace: nonEmptyString(metadata.namespace),
-    name: nonEmptyString(metadata.name) ?? nonEmptyString(metadata.generateName),
+    file: document.file,
+    index: document.index,
+    line: document.line,
+    apiVersion: nonEmptyString(resource?.apiVersion),
+    kind: nonEmptyString(resource?.kind),
+    namespace: nonEmptyString(metadata?.namespace),
+    name: nonEmptyString(metadata?.name) ?? nonEmptyString(metadata?.generateName),
   };
+}
+
+function typeMeta(resource: unknown): { apiVersion?: string; kind?: string } {
+  if (!isPlainObject(resource)) return {};
+  return { apiVersion: nonEmptyString(resource.apiVersion), kind: nonEmptyString(resource.kind) };
 }
 
 function identityProblems(document: ManifestDocument, identity: Identity): Finding[] {
@@ -147,8 +188,25 @@ function problemAt(document: ManifestDocument, problem: FieldProblem): Finding {
 }
 
 function finish(identity: Identity, findings: Finding[]): ResourceResult {
+  if (findings.length === 0) return outcome(identity, 'valid', findings);
   const sorted = [...findings].sort(compareFindings);
-  return { ...identity, status: statusFromFindings(sorted), findings: sorted };
+  return outcome(identity, statusFromFindings(sorted), sorted);
+}
+
+/** Spelled out rather than spread: this runs for every resource, and one object shape keeps it fast. */
+function outcome(identity: Identity, status: ResourceStatus, findings: Finding[], reason?: string): ResourceResult {
+  return {
+    file: identity.file,
+    index: identity.index,
+    line: identity.line,
+    apiVersion: identity.apiVersion,
+    kind: identity.kind,
+    namespace: identity.namespace,
+    name: identity.name,
+    status,
+    reason,
+    findings,
+  };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
