@@ -50,8 +50,10 @@ export interface AlertDefinition {
 const httpRequests = 'http_requests_total';
 const httpDuration = 'http_request_duration_seconds_bucket';
 
-const backupJobs = `job_name=~"${backupTargets.map(backupCronJobName).join('|')}-[0-9]+"`;
-const backupCronJobs = `cronjob=~"${backupTargets.map(backupCronJobName).join('|')}"`;
+/** Prometheus anchors regular expressions at both ends; a CronJob names its Jobs `<cronjob>-<scheduled minute>`. */
+const backupCronJobPattern = `(${backupTargets.map(backupCronJobName).join('|')})`;
+const backupJobs = `job_name=~"${backupCronJobPattern}-[0-9]+"`;
+const backupCronJobs = `cronjob=~"${backupCronJobPattern}"`;
 
 /** The platform's alerts, in the order they are written. */
 export const alertDefinitions: readonly AlertDefinition[] = [

@@ -19,6 +19,7 @@ log "dumping database $PGDATABASE from $PGHOST:$PGPORT"
 # never uploaded as if it were complete.
 { pg_dump --no-password && echo 0 >"$status" || echo "$?" >"$status"; } | gzip -c >"$archive"
 dump_status=$(cat "$status")
+rm -f "$status"
 [ "$dump_status" -eq 0 ] || fail "pg_dump exited with status $dump_status"
 gzip -t "$archive"
 
