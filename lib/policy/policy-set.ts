@@ -1,0 +1,103 @@
+/**
+ * Loading the Rego policies of one or more folders and compiling them once (lib/rego); the compiled
+ * set serves every input of a run.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { compile, RegoError, type CompiledPolicy } from '../rego';
+import type { RuleEvaluator } from './evaluation';
+import { checkedRules, type NamespaceRules } from './rule-names';
+
+/** Policies that cannot be loaded or compiled; the message lists every located error. */
+export class PolicyLoadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PolicyLoadError';
+  }
+}
+
+/** Options of {@link PolicySet.load}. */
+export interface PolicyLoadOptions {
+  /** Rego syntax of the policies (conftest's `--rego-version`). @default 'v1' */
+  readonly regoVersion?: 'v0' | 'v1';
+}
+
+/** Compiled policies with their namespaces (packages) and rules. */
+export class PolicySet {
+  private readonly ruleIndex = new Map<string, NamespaceRules>();
+
+  private constructor(
+    private readonly compiled: CompiledPolicy,
+    /** The `.rego` files loaded, sorted. */
+    readonly files: readonly string[],
+  ) {
+    for (const [namespace, rules] of compiled.rules()) this.ruleIndex.set(namespace, checkedRules(rules));
+  }
+
+  /**
+   * Reads every `.rego` file under the given files and folders (tests included, as conftest does)
+   * and compiles them together.
+   * @throws PolicyLoadError when a path is missing, no policy is found, or the policies do not compile.
+   */
+  static load(paths: readonly string[], options: PolicyLoadOptions = {}): PolicySet {
+    const files = regoFiles(paths);
+    if (files.length === 0) throw new PolicyLoadError(`no policies found in [${paths.join(' ')}]; pass a folder of .rego files with -p`);
+    const modules = files.map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') }));
+    try {
+      return new PolicySet(compile(modules, { regoVersion: options.regoVersion ?? 'v1' }), files);
+    } catch (error) {
+      if (!(error instanceof RegoError)) throw error;
+      const lines = error.errors.map((e) => `${e.location.file}:${e.location.line}:${e.location.col}: ${e.code}: ${e.message}`);
+      throw new PolicyLoadError(`policies do not compile:\n${lines.join('\n')}`);
+    }
+  }
+
+  /** Every package of the policies without the `data.` prefix, sorted (conftest's namespaces). */
+  namespaces(): string[] {
+    return [...this.ruleIndex.keys()].sort();
+  }
+
+  /** The failure and warning rules of a namespace (none for an unknown namespace). */
+  rules(namespace: string): NamespaceRules {
+    return this.ruleIndex.get(namespace) ?? { names: [], definitions: 0 };
+  }
+
+  /** An evaluator of rules against inputs with this `data` document (`data.environment`, `-d` files). */
+  evaluator(data: Record<string, unknown>): RuleEvaluator {
+    const compiled = this.compiled;
+    return {
+      value(ref: string, input: unknown): unknown {
+        const bindings = compiled.query(`value := ${ref}`, { input, data });
+        return bindings.length > 0 ? bindings[0].value : undefined;
+      },
+    };
+  }
+
+  /** The `_test.rego` results of these policies (like `opa test`). */
+  runTests(filter?: RegExp): ReturnType<CompiledPolicy['runTests']> {
+    return this.compiled.runTests(filter ? { filter } : undefined);
+  }
+}
+
+/** The `.rego` files under the given files and folders, sorted, without duplicates. */
+export function regoFiles(paths: readonly string[]): string[] {
+  const found = new Set<string>();
+  const walk = (folder: string): void => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const entryPath = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(entryPath);
+      else if (entry.isFile() && entry.name.endsWith('.rego')) found.add(entryPath);
+    }
+  };
+  for (const given of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(given);
+    } catch {
+      throw new PolicyLoadError(`${given}: no such file or folder; pass the policy folder with -p`);
+    }
+    if (stat.isDirectory()) walk(given);
+    else found.add(given);
+  }
+  return [...found].sort();
+}

@@ -1,0 +1,82 @@
+/**
+ * One policy run as `npm run policy` performs it, callable as a library (the gate and tests use it).
+ *
+ * Without conftest's selection flags (`-p`, `-n`, `--all-namespaces`, `--combine`) the run is the
+ * project's own: every file against `main` plus the PromQL check, and each environment's combined
+ * input against `combined`. With any of them it is exactly conftest's `test`.
+ */
+import { loadData } from './data';
+import { matchNamespaces, DEFAULT_NAMESPACES } from './namespaces';
+import { PolicySet } from './policy-set';
+import type { CheckResult } from './result';
+import { runChecks, type CheckPlan } from './runner';
+import { resolveTargets } from './targets';
+
+/** The policy folder of this project. */
+export const DEFAULT_POLICY_DIR = 'policies';
+
+/** Options of {@link runPolicies}; names follow conftest's flags. */
+export interface PolicyRunOptions {
+  /** Files and folders to check; empty: every folder of `distDir`. */
+  readonly paths?: readonly string[];
+  /** `-p`: policy files and folders. @default ['policies'] */
+  readonly policy?: readonly string[];
+  /** `-d`: data files and folders. */
+  readonly data?: readonly string[];
+  /** `-n`: namespaces (globs allowed). @default ['main'] */
+  readonly namespace?: readonly string[];
+  /** `--all-namespaces`. */
+  readonly allNamespaces?: boolean;
+  /** `--combine`: one combined input of all files. */
+  readonly combine?: boolean;
+  /** `--rego-version`. @default 'v1' */
+  readonly regoVersion?: 'v0' | 'v1';
+  /** `--env`: the environment of the given paths. */
+  readonly environment?: string;
+  /** @default 'dist' */
+  readonly distDir?: string;
+  /** @default 'environments' */
+  readonly environmentsDir?: string;
+}
+
+const compiledSets = new Map<string, PolicySet>();
+
+/** Loads (once per policy paths and Rego version) and returns the compiled policies. */
+export function loadPolicies(paths: readonly string[], regoVersion: 'v0' | 'v1' = 'v1'): PolicySet {
+  const key = JSON.stringify([paths, regoVersion]);
+  let set = compiledSets.get(key);
+  if (!set) {
+    set = PolicySet.load(paths, { regoVersion });
+    compiledSets.set(key, set);
+  }
+  return set;
+}
+
+/** True when the options ask for plain conftest behaviour rather than the project's default run. */
+export function isConftestRun(options: PolicyRunOptions): boolean {
+  return options.policy !== undefined || options.namespace !== undefined || Boolean(options.allNamespaces) || Boolean(options.combine);
+}
+
+/** Runs the policies and returns conftest's results (the caller picks the format and exit code). */
+export function runPolicies(options: PolicyRunOptions = {}): CheckResult[] {
+  const conftest = isConftestRun(options);
+  const policies = loadPolicies(options.policy ?? [DEFAULT_POLICY_DIR], options.regoVersion);
+  const targets = resolveTargets({
+    paths: options.paths ?? [],
+    environment: options.environment,
+    distDir: options.distDir,
+    environmentsDir: options.environmentsDir,
+    data: options.data && options.data.length > 0 ? loadData(options.data) : {},
+    conftestCombinedName: conftest,
+  });
+  return runChecks(policies, targets, conftest ? conftestPlan(options, policies) : projectPlan());
+}
+
+function projectPlan(): CheckPlan {
+  return { perFile: DEFAULT_NAMESPACES.perFile, combined: DEFAULT_NAMESPACES.combined, promql: true };
+}
+
+function conftestPlan(options: PolicyRunOptions, policies: PolicySet): CheckPlan {
+  const namespaces = options.allNamespaces ? policies.namespaces() : matchNamespaces(options.namespace ?? ['main'], policies.namespaces());
+  return options.combine ? { perFile: [], combined: namespaces, promql: false } : { perFile: namespaces, combined: [], promql: false };
+}

@@ -1,0 +1,76 @@
+/**
+ * What a run checks, and with which `data.environment`: by default every folder of `dist/`, each
+ * with the environment of its name (`environments/<env>.yaml`); or the paths given, with `--env`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadEnvironment } from '../config';
+import { readInputs } from './inputs';
+import type { CheckTarget } from './runner';
+
+/** Where to find inputs and environments. */
+export interface TargetOptions {
+  /** Files and folders to check; empty means every folder of `distDir`. */
+  readonly paths: readonly string[];
+  /** The environment of the given paths (`--env`); by default the one whose `dist/<env>/` holds them. */
+  readonly environment?: string;
+  /** @default 'dist' */
+  readonly distDir?: string;
+  /** @default 'environments' */
+  readonly environmentsDir?: string;
+  /** Data from `-d`, merged under every target's `data`. */
+  readonly data?: Record<string, unknown>;
+  /** conftest's name for the combined result (`Combined`), instead of the target's folder. */
+  readonly conftestCombinedName?: boolean;
+}
+
+/** The targets of a run: one per `dist/` folder, or one of the given paths. */
+export function resolveTargets(options: TargetOptions): CheckTarget[] {
+  const distDir = options.distDir ?? 'dist';
+  const environmentsDir = options.environmentsDir ?? 'environments';
+  const userData = options.data ?? {};
+  const dataFor = (environment: string | undefined): Record<string, unknown> =>
+    environment === undefined || userData.environment !== undefined
+      ? userData
+      : { ...userData, environment: loadEnvironment(environmentFile(environmentsDir, environment)) };
+
+  if (options.paths.length > 0) {
+    const environment = options.environment ?? inferEnvironment(options.paths, distDir, environmentsDir);
+    const label = options.conftestCombinedName || options.paths.length !== 1 ? 'Combined' : options.paths[0];
+    return [{ label, files: readInputs(options.paths), data: dataFor(environment) }];
+  }
+  if (!fs.existsSync(distDir)) throw new Error(`${distDir}: no such folder; run \`npm run synth\` first or pass files to check`);
+  return fs
+    .readdirSync(distDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const folder = path.join(distDir, name);
+      const environment = options.environment ?? (isEnvironment(environmentsDir, name) ? name : undefined);
+      return { label: options.conftestCombinedName ? 'Combined' : folder, files: readInputs([folder]), data: dataFor(environment) };
+    });
+}
+
+function environmentFile(environmentsDir: string, name: string): string {
+  const file = path.join(environmentsDir, `${name}.yaml`);
+  if (!fs.existsSync(file)) throw new Error(`--env ${name}: ${file} does not exist; name an environment of ${environmentsDir}/`);
+  return file;
+}
+
+function isEnvironment(environmentsDir: string, name: string): boolean {
+  return fs.existsSync(path.join(environmentsDir, `${name}.yaml`));
+}
+
+/** The environment whose `dist/<env>/` folder holds every given path, if there is one. */
+function inferEnvironment(paths: readonly string[], distDir: string, environmentsDir: string): string | undefined {
+  const names = new Set(
+    paths.map((given) => {
+      const relative = path.relative(distDir, given);
+      return relative.startsWith('..') || path.isAbsolute(relative) ? '' : relative.split(path.sep)[0];
+    }),
+  );
+  if (names.size !== 1) return undefined;
+  const [name] = names;
+  return name !== '' && isEnvironment(environmentsDir, name) ? name : undefined;
+}
