@@ -20,7 +20,7 @@ export function buildApp(environments: readonly LoadedEnvironment[], outdir?: st
     }
     addSyncWaves(new EnvironmentChart(app, { environment }));
   }
-  const argocd = new Chart(app, argocdChartName, { disableResourceNameHashes: true });
+  const argocd = new Chart(app, argocdChartName, { namespace: 'argocd', disableResourceNameHashes: true });
   new ArgoApplications(argocd, 'argocd', { environments: configs });
   return app;
 }
