@@ -14,16 +14,25 @@ promised_labels := [
 	"environment",
 ]
 
-# K8S-LBL-001: every object carries the promised labels; objects that run pods also carry the version.
+# K8S-LBL-001: every object carries the promised labels, and the pods an object runs carry them
+# plus the version they run.
 deny_labels contains finding if {
-	some label in required_labels
+	some label in promised_labels
 	not k8s.has_key(k8s.labels(input), label)
-	finding := k8s.finding("K8S-LBL-001", input, sprintf("metadata.labels[%q]", [label]), sprintf("label %s is missing; objects carry %v", [label, required_labels]))
+	finding := k8s.finding("K8S-LBL-001", input, sprintf("metadata.labels[%q]", [label]), sprintf("label %s is missing; objects carry %v", [label, promised_labels]))
 }
 
-required_labels := promised_labels if not input.kind in k8s.pod_kinds
+deny_labels contains finding if {
+	input.kind in k8s.pod_kinds
+	input.kind != "Pod"
+	pod_labels := k8s.pod_labels(input)
+	some label in array.concat(promised_labels, ["app.kubernetes.io/version"])
+	not k8s.has_key(pod_labels, label)
+	field := sprintf("%s.metadata.labels[%q]", [pod_template_path[input.kind], label])
+	finding := k8s.finding("K8S-LBL-001", input, field, sprintf("pod label %s is missing; pods carry the promised labels and app.kubernetes.io/version", [label]))
+}
 
-required_labels := array.concat(promised_labels, ["app.kubernetes.io/version"]) if input.kind in k8s.pod_kinds
+pod_template_path := object.union({kind: "spec.template" | some kind in k8s.template_kinds}, {"CronJob": "spec.jobTemplate.spec.template"})
 
 # K8S-LBL-002: the environment label names the environment the manifest was synthesized for.
 deny_environment_label contains finding if {

@@ -15,10 +15,20 @@ test_missing_label_is_denied if {
 	{finding.field | some finding in findings} == {"metadata.labels[\"app.kubernetes.io/part-of\"]"}
 }
 
-test_workloads_need_a_version_label if {
+test_pods_need_a_version_label if {
+	labels := object.remove(testing.labels, ["app.kubernetes.io/version"])
+	obj := object.union(object.remove(testing.deployment, ["spec"]), {"spec": {
+		"selector": testing.deployment.spec.selector,
+		"template": {"metadata": {"labels": labels}, "spec": testing.pod_spec},
+	}})
+	findings := deny_labels with input as obj
+	{finding.field | some finding in findings} == {"spec.template.metadata.labels[\"app.kubernetes.io/version\"]"}
+}
+
+test_objects_need_no_version_label if {
 	labels := object.remove(testing.labels, ["app.kubernetes.io/version"])
 	obj := object.union(object.remove(testing.deployment, ["metadata"]), {"metadata": {"name": "api", "namespace": "video-app", "labels": labels}})
-	count(deny_labels) == 1 with input as obj
+	count(deny_labels) == 0 with input as obj
 }
 
 test_other_objects_need_no_version_label if {

@@ -19,7 +19,7 @@ deny_secret_env contains finding if {
 	some i, variable in object.get(entry.container, "env", [])
 	variable.value != ""
 	some word in secret_words
-	contains(lower(variable.name), word)
+	indexof(lower(variable.name), word) >= 0
 	field := sprintf("%s.env[%d].value", [entry.path, i])
 	finding := k8s.finding("K8S-SCR-002", input, field, sprintf("variable %s looks like a secret but has a literal value; use valueFrom.secretKeyRef", [variable.name]))
 }
