@@ -3,7 +3,8 @@
  *
  * kubernetes-models ships ajv-generated validator functions but not the OpenAPI documents, and the
  * validators accept unknown fields. They do, however, read every property their schema declares
- * (`data.replicas !== undefined`) and enumerate only maps (`for (key in data)`). Running a validator
+ * (`data.replicas !== undefined`) and enumerate only maps (`for (key in data)`; the rare
+ * `minProperties` also enumerates, and is taken as a map too, which can only allow more). Running a validator
  * once on a recording copy of a resource therefore tells, for every object in it, which properties
  * the schema declares, whether it is a map, or whether it is free-form (read not at all, as with
  * `x-kubernetes-preserve-unknown-fields`). The tree keeps that per schema location (array indexes
@@ -73,7 +74,8 @@ function record(value: unknown, logs: Map<object, ReadLog>): unknown {
   if (value === null || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) copy[key] = record(child, logs);
-  const log: ReadLog = { reads: new Set(), enumerated: false };
+  // A YAML alias puts one object in several places: their reads are pooled, which can only allow more.
+  const log: ReadLog = logs.get(value) ?? { reads: new Set(), enumerated: false };
   logs.set(value, log);
   return new Proxy(copy, {
     get(target, key, receiver) {

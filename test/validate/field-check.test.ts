@@ -84,3 +84,11 @@ describe('closestName', () => {
     expect(closestName('sidecarMode', ['image', 'name'])).toBeUndefined();
   });
 });
+
+describe('learning from YAML aliases', () => {
+  it('learns an object that appears in two places from both', () => {
+    const shared = { containerPort: 80 };
+    const root = learned(resource({ ports: [shared, shared] }));
+    expect(checkFields(resource({ ports: [shared, shared] }), root, true)).toEqual([]);
+  });
+});
