@@ -9,6 +9,16 @@ import { containerSecurityContext, podSecurityContext, scratchVolume } from './s
 /** The `app.kubernetes.io/name` (and component) of everything the backups run; network policies select the pods by it. */
 export const backupName = 'backup';
 
+/**
+ * Throws when a service is named like the backups: its pods, ServiceAccount and network policy
+ * would be the backups' own.
+ */
+export function assertBackupNameFree(environment: EnvironmentConfig): void {
+  if (Object.hasOwn(environment.services, backupName)) {
+    throw new Error(`services.${backupName}: the name "${backupName}" is reserved for the backup CronJobs of environment "${environment.name}"; rename the service`);
+  }
+}
+
 /** What is backed up; each target has a CronJob `backup-<target>` running `backup-<target>.sh`. */
 export const backupTargets = ['postgres', 'redis'] as const;
 
@@ -59,6 +69,7 @@ export class BackupJobs extends Construct {
   constructor(scope: Construct, id: string, props: BackupJobsProps) {
     super(scope, id);
     const { environment } = props;
+    assertBackupNameFree(environment);
     const { backup, network } = environment;
     const identity: LabelIdentity = { name: backupName, component: backupName, partOf: environment.partOf, environment: environment.name };
     const labels = recommendedLabels(identity);

@@ -30,7 +30,10 @@ export interface PlatformNamespaceProps {
 }
 
 const defaultContainerMax: ContainerQuantities = { cpu: '4', memory: '8Gi' };
-/** Applied to containers that declare nothing: platform containers always declare, so these only catch ad-hoc pods. */
+/**
+ * With a quota on requests and limits, the API server refuses pods that declare none; these defaults
+ * give such pods (a `kubectl debug`, a hook) modest values instead. Platform containers always declare.
+ */
 const containerDefaultLimits: ContainerQuantities = { cpu: '500m', memory: '512Mi' };
 const containerDefaultRequests: ContainerQuantities = { cpu: '100m', memory: '128Mi' };
 

@@ -1,7 +1,7 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import type { BackendConfig, EgressTarget, EnvironmentConfig } from '../config';
-import { backupName } from './backup';
+import { assertBackupNameFree, backupName } from './backup';
 import { recommendedLabels, selectorLabels, type LabelIdentity } from './labels';
 import { namespaceNameLabel } from './namespace';
 import { serviceIdentity } from './service-identity';
@@ -29,6 +29,7 @@ export class NetworkPolicies extends Construct {
   constructor(scope: Construct, id: string, props: NetworkPoliciesProps) {
     super(scope, id);
     const { environment } = props;
+    assertBackupNameFree(environment);
     const { network } = environment;
     const platformLabels = recommendedLabels({ name: 'network-policies', component: 'network-policy', partOf: environment.partOf, environment: environment.name });
 

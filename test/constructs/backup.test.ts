@@ -118,6 +118,12 @@ describe('BackupJobs', () => {
     expect(env('backup-redis')).toMatchObject({ REDIS_HOST: 'redis.database.svc.cluster.local', REDIS_PORT: '6379', BACKUP_PREFIX: 'redis' });
   });
 
+  it('refuses a service named "backup", whose pods would pass for the backups\'', () => {
+    const clash = load('development');
+    clash.services.backup = clash.services.web;
+    expect(() => build(clash)).toThrow('services.backup: the name "backup" is reserved for the backup CronJobs of environment "development"; rename the service');
+  });
+
   it('embeds the scripts in the ConfigMap and runs them from a read-only mount with sh', () => {
     const configMap = find(manifests, 'ConfigMap', 'backup-scripts');
     expect(Object.keys(configMap.data).sort()).toEqual([...backupScriptFiles].sort());

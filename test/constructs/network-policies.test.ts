@@ -142,6 +142,12 @@ describe('NetworkPolicies', () => {
     expect(ingressOf(manifests, backupPod)).toEqual([]);
   });
 
+  it('refuses a service named "backup" rather than merge its policies with the backups\'', () => {
+    const clash = load('development');
+    clash.services.backup = clash.services.worker;
+    expect(() => build(clash)).toThrow('services.backup: the name "backup" is reserved');
+  });
+
   it('selects service pods by the shared selector labels, whatever their color', () => {
     const policy = find(manifests, 'NetworkPolicy', 'allow-api-egress');
     expect(policy.spec.podSelector).toEqual({ matchLabels: selectorLabels({ name: 'api', environment: 'production' }) });
