@@ -3,7 +3,7 @@
  * points (Go runes), case mapping is per code point like Go's strings.ToLower.
  */
 import { RegoNumber, toBigInt, toFloat } from '../number';
-import { Value, compare, isArray, isSet, isString } from '../value';
+import { Value, compare, isArray, isSet, isString, typeName } from '../value';
 import { BuiltinError, BuiltinTypeError, T, defineBuiltin, operandError } from './registry';
 import { intOperand, runes, setOrArray, stringOrCollection, stringsOperand } from './operand-helpers';
 
@@ -13,9 +13,9 @@ defineBuiltin({
   name: 'concat',
   args: [T.string, setOrArray],
   fn: ([sep, collection]) => {
-    const members = isArray(collection) ? collection : (collection as { values(): Value[] }).values();
-    const kind = isSet(collection) ? 'set' : 'array';
-    for (const m of members) if (!isString(m)) throw operandError(2, `${kind} of strings`, collection, `${kind} containing ${typeNameOf(m)}`);
+    const members = isArray(collection) ? collection : isSet(collection) ? collection.values() : [];
+    const kind = typeName(collection);
+    for (const m of members) if (!isString(m)) throw operandError(2, `${kind} of strings`, collection, `${kind} containing ${typeName(m)}`);
     return (members as string[]).join(str(sep));
   },
 });
@@ -141,10 +141,6 @@ function anyMatch(subjects: Value, patterns: Value, test: (s: string, p: string)
   const xs = list(subjects, 1);
   const ps = list(patterns, 2);
   return xs.some((x) => ps.some((p) => test(x, p)));
-}
-
-function typeNameOf(v: Value): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'array' : isSet(v) ? 'set' : typeof v === 'object' ? 'object' : typeof v === 'bigint' ? 'number' : typeof v;
 }
 
 /** Integer part of a number, truncated toward zero (Go's big.Float.Int). */

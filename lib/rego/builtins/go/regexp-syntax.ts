@@ -8,6 +8,10 @@
  * accepts and lets the emitter produce an equivalent JavaScript pattern.
  */
 
+import { PERL_CLASSES, POSIX_CLASSES, isKnownUnicodeClass } from './regexp-classes';
+
+export { isGeneralCategory } from './regexp-classes';
+
 /** Error raised for a pattern Go would reject; the message matches Go's wording. */
 export class GoRegexpError extends Error {
   constructor(code: string, fragment: string) {
@@ -53,30 +57,6 @@ interface Flags {
 }
 
 const MAX_REPEAT = 1000;
-
-const PERL_CLASSES: Record<string, readonly CodeRange[]> = {
-  d: [{ lo: 0x30, hi: 0x39 }],
-  s: [{ lo: 0x09, hi: 0x0a }, { lo: 0x0c, hi: 0x0d }, { lo: 0x20, hi: 0x20 }],
-  w: [{ lo: 0x30, hi: 0x39 }, { lo: 0x41, hi: 0x5a }, { lo: 0x5f, hi: 0x5f }, { lo: 0x61, hi: 0x7a }],
-};
-
-const r = (lo: string, hi = lo): CodeRange => ({ lo: lo.codePointAt(0)!, hi: hi.codePointAt(0)! });
-const POSIX_CLASSES: Record<string, readonly CodeRange[]> = {
-  alnum: [r('0', '9'), r('A', 'Z'), r('a', 'z')],
-  alpha: [r('A', 'Z'), r('a', 'z')],
-  ascii: [{ lo: 0, hi: 0x7f }],
-  blank: [r('\t'), r(' ')],
-  cntrl: [{ lo: 0, hi: 0x1f }, { lo: 0x7f, hi: 0x7f }],
-  digit: [r('0', '9')],
-  graph: [r('!', '~')],
-  lower: [r('a', 'z')],
-  print: [r(' ', '~')],
-  punct: [r('!', '/'), r(':', '@'), r('[', '`'), r('{', '~')],
-  space: [r('\t', '\r'), r(' ')],
-  upper: [r('A', 'Z')],
-  word: [r('0', '9'), r('A', 'Z'), r('a', 'z'), r('_')],
-  xdigit: [r('0', '9'), r('A', 'F'), r('a', 'f')],
-};
 
 const isWordChar = (c: string): boolean => /^[A-Za-z0-9_]$/.test(c);
 const isAsciiAlnum = (c: string): boolean => /^[A-Za-z0-9]$/.test(c);
@@ -418,26 +398,5 @@ class Parser {
     this.pos++;
     const cp = c.codePointAt(0)!;
     return { kind: 'range', lo: cp, hi: cp };
-  }
-}
-
-const GENERAL_CATEGORIES = new Set([
-  'C', 'Cc', 'Cf', 'Co', 'Cs', 'L', 'Ll', 'Lm', 'Lo', 'Lt', 'Lu', 'M', 'Mc', 'Me', 'Mn',
-  'N', 'Nd', 'Nl', 'No', 'P', 'Pc', 'Pd', 'Pe', 'Pf', 'Pi', 'Po', 'Ps',
-  'S', 'Sc', 'Sk', 'Sm', 'So', 'Z', 'Zl', 'Zp', 'Zs',
-]);
-
-/** True for a Unicode general category; otherwise the name is taken as a script. */
-export function isGeneralCategory(name: string): boolean {
-  return GENERAL_CATEGORIES.has(name);
-}
-
-function isKnownUnicodeClass(name: string): boolean {
-  if (name === 'Any' || GENERAL_CATEGORIES.has(name)) return true;
-  try {
-    new RegExp(`\\p{Script=${name}}`, 'u');
-    return true;
-  } catch {
-    return false;
   }
 }
