@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { FieldNode, type GeneratedValidator } from './field-tree';
+import { importEsm } from './import-esm';
 
 /**
  * The npm packages schemas come from, searched in order. Each lays its models out as
@@ -46,8 +47,7 @@ export class SchemaCatalog {
   private async load(apiVersion: string, kind: string): Promise<KindSchema | undefined> {
     const schemaModule = this.findSchemaModule(apiVersion, kind);
     if (schemaModule === undefined) return undefined;
-    // A real dynamic import: these packages are ES modules only.
-    const { validate } = (await import(pathToFileURL(schemaModule).href)) as { validate: GeneratedValidator };
+    const { validate } = (await importEsm(pathToFileURL(schemaModule).href)) as { validate: GeneratedValidator };
     return { apiVersion, kind, validate, fields: new FieldNode() };
   }
 

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { runCli, type CliOutcome } from './support/cli';
+import { runCli } from './support/cli';
 
 const FIXTURES = path.join('test', 'fixtures', 'validate');
 const EXPECTED = path.join(FIXTURES, 'expected');
@@ -61,17 +61,6 @@ const FORMATS = [
 ] as const;
 
 describe('validate acceptance (exact output per scenario)', () => {
-  let outcomes: Map<string, CliOutcome>;
-
-  beforeAll(() => {
-    const cases = SCENARIOS.flatMap((scenario) =>
-      FORMATS.map(({ output, flags }) => [path.join(FIXTURES, scenario.fixture), '--output', output, ...flags, ...(scenario.flags ?? [])]),
-    );
-    const results = runCli(cases);
-    outcomes = new Map();
-    SCENARIOS.forEach((scenario, i) => FORMATS.forEach(({ output }, j) => outcomes.set(`${scenario.name}.${output}`, results[i * FORMATS.length + j])));
-  }, 60_000);
-
   it('has a fixture for every scenario and a scenario for every fixture', () => {
     const fixtures = fs.readdirSync(FIXTURES).filter((name) => name !== 'expected');
     const used = new Set(SCENARIOS.map((scenario) => scenario.fixture));
@@ -79,8 +68,8 @@ describe('validate acceptance (exact output per scenario)', () => {
   });
 
   describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('%s', (_name, scenario) => {
-    it.each(FORMATS.map((format) => [format.output, format.extension] as const))('prints the expected %s output', (output, extension) => {
-      const outcome = outcomes.get(`${scenario.name}.${output}`) as CliOutcome;
+    it.each(FORMATS.map((format) => [format.output, format.extension, format.flags] as const))('prints the expected %s output', async (output, extension, flags) => {
+      const outcome = await runCli([path.join(FIXTURES, scenario.fixture), '--output', output, ...flags, ...(scenario.flags ?? [])]);
       const expectedFile = path.join(EXPECTED, `${scenario.name}.${extension}`);
       if (process.env.UPDATE_EXPECTED === '1') fs.writeFileSync(expectedFile, outcome.stdout);
       expect(outcome.stderr).toBe('');

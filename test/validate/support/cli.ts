@@ -1,17 +1,16 @@
-import { spawnSync } from 'child_process';
-import * as path from 'path';
-import type { CliOutcome } from './run-cli';
+import { runValidate } from '../../../lib/cli/validate';
 
-export type { CliOutcome } from './run-cli';
+/** What one run of the validate command produced. */
+export interface CliOutcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
-const RUNNER = path.join(__dirname, 'run-cli.ts');
-
-/** Runs the validate command once per argument list, all in one tsx process (see run-cli.ts). */
-export function runCli(cases: readonly (readonly string[])[]): CliOutcome[] {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify(cases)], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (child.status !== 0) throw new Error(`run-cli failed (${child.status}): ${child.stderr}`);
-  return JSON.parse(child.stdout) as CliOutcome[];
+/** Runs the validate command in-process with captured output. */
+export async function runCli(argv: readonly string[], progress = false): Promise<CliOutcome> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runValidate(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), progress });
+  return { code, stdout, stderr };
 }

@@ -1,0 +1,90 @@
+import { parseManifest, readManifests } from '../../lib/manifest';
+import { parseKubernetesVersion, validateManifests, Validator, type ValidateOptions } from '../../lib/validate';
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.25
+`;
+
+async function validate(text: string, options: Partial<ValidateOptions> = {}) {
+  const validator = new Validator(options);
+  return Promise.all(parseManifest(text, 'test.yaml').map((document) => validator.validateResource(document)));
+}
+
+describe('Validator.validateResource', () => {
+  it('passes a complete Deployment and names it', async () => {
+    const [result] = await validate(DEPLOYMENT);
+    expect(result).toMatchObject({ status: 'valid', kind: 'Deployment', name: 'web', apiVersion: 'apps/v1', findings: [] });
+  });
+
+  it('keeps the five statuses apart', async () => {
+    const results = await validate(`${DEPLOYMENT}---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nbogus: 1\n---\nkind: ConfigMap\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n`, {
+      skipKinds: ['Widget'],
+    });
+    expect(results.map((r) => r.status)).toEqual(['valid', 'empty', 'invalid', 'error', 'skipped']);
+  });
+
+  it('reports an unknown field at its line, whichever document first taught the fields', async () => {
+    const validator = new Validator();
+    const [first, second] = parseManifest(`${DEPLOYMENT}---\n${DEPLOYMENT.replace('image: nginx:1.25', 'image: nginx:1.25\n          imagePullPolicyy: Always')}`, 'x.yaml');
+    expect((await validator.validateResource(first)).status).toBe('valid');
+    const result = await validator.validateResource(second);
+    expect(result.findings).toEqual([
+      {
+        rule: 'unknown-field',
+        severity: 'error',
+        path: '/spec/template/spec/containers/0/imagePullPolicyy',
+        line: 30,
+        message: 'unknown field "imagePullPolicyy": did you mean "imagePullPolicy"?',
+      },
+    ]);
+  });
+
+  it('allows unknown fields when not strict', async () => {
+    const [result] = await validate(DEPLOYMENT.replace('spec:\n  selector', 'spec:\n  replica: 2\n  selector'), { strict: false });
+    expect(result.status).toBe('valid');
+  });
+
+  it('skips kinds without a schema when told to, and rejects listed kinds as errors', async () => {
+    const widget = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n';
+    expect((await validate(widget))[0]).toMatchObject({ status: 'error', findings: [{ rule: 'missing-schema' }] });
+    expect((await validate(widget, { ignoreMissingSchemas: true }))[0]).toMatchObject({ status: 'skipped', reason: 'no schema for Widget example.com/v1' });
+    expect((await validate(DEPLOYMENT, { rejectKinds: ['apps/v1/Deployment'] }))[0]).toMatchObject({ status: 'error', findings: [{ rule: 'rejected-kind' }] });
+  });
+
+  it('judges apiVersions by the target Kubernetes version', async () => {
+    const cronJob = 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: nightly}\nspec:\n  schedule: "0 1 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: job, image: busybox}]\n';
+    expect((await validate(cronJob))[0]).toMatchObject({ status: 'invalid', findings: [{ rule: 'api-removed', line: 1 }] });
+    const old = await validate(cronJob, { kubernetesVersion: parseKubernetesVersion('1.22') });
+    expect(old[0]).toMatchObject({ status: 'valid', findings: [{ rule: 'api-deprecated', severity: 'warning' }] });
+  });
+
+  it('validates the custom resources we emit', async () => {
+    const results = await validate(
+      [
+        'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: m}\nspec:\n  selector: {}\n  endpoints: [{port: http, interval: 30x}]\n',
+        'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec: {secretName: s, issuerRef: {name: i}, dnsNames: [a.example.com], renewBeforee: 1h}\n',
+      ].join('---\n'),
+    );
+    expect(results.map((r) => r.findings.map((f) => `${f.rule} ${f.path}`))).toEqual([['schema /spec/endpoints/0/interval'], ['unknown-field /spec/renewBeforee']]);
+  });
+});
+
+describe('validateManifests', () => {
+  it('validates a folder and reports files and per-status counts', async () => {
+    const report = await validateManifests(readManifests(['test/fixtures/manifest/tree']));
+    expect(report.summary).toMatchObject({ resources: 3, files: 3, valid: 3 });
+    expect(report.exitCode).toBe(0);
+  });
+});
