@@ -11,7 +11,7 @@ export interface ValidateIo {
   readonly progress: boolean;
 }
 
-/** Exit codes: validation outcome, or a mistake in how the command was called. */
+/** Exit status for a mistake in how the command was called (1 is kept for failed validation). */
 export const EXIT_USAGE = 2;
 
 /** Thrown for arguments that parse but make no sense; reported like commander's own errors. */
