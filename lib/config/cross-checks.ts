@@ -1,6 +1,9 @@
 import { otherColor } from './blue-green-schema';
 import type { EnvironmentConfig } from './environment-schema';
 
+/** The backup CronJobs' pods carry this name; a service of the same name would share their selectors. */
+const reservedServiceName = 'backup';
+
 /** A rule broken across fields, which a per-field schema cannot see. */
 export interface CrossFieldIssue {
   path: (string | number)[];
@@ -35,6 +38,9 @@ export function crossFieldIssues(config: EnvironmentConfig, expectedName: string
     }
   }
   for (const [name, service] of Object.entries(config.services)) {
+    if (name === reservedServiceName) {
+      issues.push({ path: ['services', name], message: `is reserved for the backup jobs; choose another service name` });
+    }
     const isBlueGreen = name in config.blueGreen;
     if (isBlueGreen && service.image !== undefined) {
       issues.push({ path: ['services', name, 'image'], message: `must be absent: a blue/green service takes its images from blueGreen.${name}` });

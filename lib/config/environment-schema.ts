@@ -35,6 +35,11 @@ export const networkSchema = z.strictObject({
   redis: backendSchema,
   /** S3-compatible object storage, reached over HTTPS. */
   objectStorageCidrs: z.array(cidr).min(1),
+  /**
+   * The Kubernetes API server's endpoints, for services that declare `kubernetesApi`. Network
+   * policies see the endpoint addresses (after the kubernetes Service is resolved), not its ClusterIP.
+   */
+  apiServer: z.strictObject({ cidrs: z.array(cidr).min(1), port: port.default(443) }),
 });
 
 /** Namespace-wide ResourceQuota and LimitRange defaults. */

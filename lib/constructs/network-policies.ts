@@ -15,6 +15,9 @@ export interface NetworkPoliciesProps {
 /** Object storage is reached over HTTPS only. */
 const objectStoragePort = 443;
 
+/** Where a pod may connect: a declared backend, or the Kubernetes API for services that use it. */
+type EgressDestination = EgressTarget | 'apiServer';
+
 /** The backends a backup pod reads from and writes to. */
 const backupEgress: readonly EgressTarget[] = ['objectStorage', 'postgres', 'redis'];
 
@@ -22,7 +25,7 @@ const backupEgress: readonly EgressTarget[] = ['objectStorage', 'postgres', 'red
  * Zero trust inside the namespace: everything is denied, then each flow the platform needs is
  * allowed by one policy named for it. The flows are: DNS for every pod; the ingress controller to
  * each routed service's HTTP port; Prometheus to each service's metrics port; each service to the
- * backends it declares in `egress`; and the backup pods to PostgreSQL, Redis and object storage.
+ * backends it declares in `egress`, and to the Kubernetes API when it declares `kubernetesApi`; and the backup pods to PostgreSQL, Redis and object storage.
  * Services do not talk to each other: the browser reaches the api through the ingress controller.
  */
 export class NetworkPolicies extends Construct {
@@ -57,7 +60,8 @@ export class NetworkPolicies extends Construct {
       for (const sourceNamespace of [...allowedPorts.keys()].sort()) {
         this.ingressFrom(sourceNamespace, serviceName, labels, podSelector, [...(allowedPorts.get(sourceNamespace) ?? [])]);
       }
-      this.egressTo(serviceName, labels, podSelector, service.egress, environment);
+      const apiServer: EgressDestination[] = service.kubernetesApi.length > 0 ? ['apiServer'] : [];
+      this.egressTo(serviceName, labels, podSelector, [...service.egress, ...apiServer], environment);
     }
 
     const backup: LabelIdentity = { name: backupName, component: backupName, partOf: environment.partOf, environment: environment.name };
@@ -79,7 +83,7 @@ export class NetworkPolicies extends Construct {
   }
 
   /** `allow-<name>-egress`: one rule per declared backend, in name order; nothing when none is declared. */
-  private egressTo(name: string, labels: Record<string, string>, podSelector: k8s.LabelSelector, targets: readonly EgressTarget[], environment: EnvironmentConfig): void {
+  private egressTo(name: string, labels: Record<string, string>, podSelector: k8s.LabelSelector, targets: readonly EgressDestination[], environment: EnvironmentConfig): void {
     const unique = [...new Set(targets)].sort();
     if (unique.length === 0) return;
     this.policy(`allow-${name}-egress`, labels, {
@@ -94,7 +98,7 @@ export class NetworkPolicies extends Construct {
   }
 }
 
-function egressRule(target: EgressTarget, environment: EnvironmentConfig): k8s.NetworkPolicyEgressRule {
+function egressRule(target: EgressDestination, environment: EnvironmentConfig): k8s.NetworkPolicyEgressRule {
   const { network } = environment;
   switch (target) {
     case 'postgres':
@@ -103,6 +107,8 @@ function egressRule(target: EgressTarget, environment: EnvironmentConfig): k8s.N
       return backendRule(network.redis);
     case 'objectStorage':
       return { to: ipBlocks(network.objectStorageCidrs), ports: [port(objectStoragePort, 'TCP')] };
+    case 'apiServer':
+      return { to: ipBlocks(network.apiServer.cidrs), ports: [port(network.apiServer.port, 'TCP')] };
   }
 }
 

@@ -109,6 +109,11 @@ describe('bad configuration is rejected with file, line, field and value', () =>
     expect(errorAfter('name: production', 'name: prod').message).toBe(`${file}:${lineOf(productionText, 'name: production')}:7: name: "prod" must equal the file name "production"`);
   });
 
+  it('a service named like the backup jobs', () => {
+    const error = errorAfter('  worker:\n', '  backup:\n');
+    expect(error.issues).toEqual([expect.objectContaining({ path: 'services.backup', message: 'is reserved for the backup jobs; choose another service name' })]);
+  });
+
   it('reports every problem at once', () => {
     const edited = productionText.replace('memory: 512Mi', 'memory: 5 Gi').replace('port: 5432', 'port: 0');
     expect(() => parseEnvironment(edited, file, 'production')).toThrow(

@@ -84,10 +84,20 @@ describe('NetworkPolicies', () => {
   });
 
   it('gives each service only the egress it declares', () => {
-    expect(egressOf(manifests, podOf('api', environment))).toEqual([...dns, 'ns=database:5432/TCP', 'ns=database:6379/TCP'].sort());
+    expect(egressOf(manifests, podOf('api', environment))).toEqual(['10.0.0.0/28:443/TCP', ...dns, 'ns=database:5432/TCP', 'ns=database:6379/TCP'].sort());
     expect(egressOf(manifests, podOf('worker', environment))).toEqual(['10.20.0.0/16:443/TCP', ...dns, 'ns=database:5432/TCP', 'ns=database:6379/TCP'].sort());
     expect(egressOf(manifests, podOf('web', environment))).toEqual(dns);
     expect(ofKind(manifests, 'NetworkPolicy').map((policy) => policy.metadata.name)).not.toContain('allow-web-egress');
+  });
+
+  it('lets only services that use the Kubernetes API reach the API server', () => {
+    const changed = load('production');
+    changed.network.apiServer = { cidrs: ['172.16.0.10/32'], port: 6443 };
+    changed.services.web.kubernetesApi = [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }];
+    changed.services.api.kubernetesApi = [];
+    const policies = build(changed);
+    expect(egressOf(policies, podOf('web', changed))).toEqual(['172.16.0.10/32:6443/TCP', ...dns].sort());
+    expect(egressOf(policies, podOf('api', changed))).not.toContain('172.16.0.10/32:6443/TCP');
   });
 
   it('follows a change of declared egress', () => {
