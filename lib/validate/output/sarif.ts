@@ -34,7 +34,6 @@ export function formatSarif(report: ValidationReport, _options: OutputOptions): 
         tool: {
           driver: {
             name: 'validate',
-            informationUri: 'https://github.com/yannh/kubeconform',
             rules: RULE_IDS.map((id) => ({
               id,
               shortDescription: { text: RULES[id].description },
