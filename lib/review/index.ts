@@ -9,5 +9,8 @@ export { GitError, readGitSnapshot, resolveBase, type BaseRevision } from './git
 export { describeIdentity, identityOf, type ResourceIdentity } from './identity';
 export { RENAME_SIMILARITY, type RenamedResource } from './rename';
 export { REPORT_FORMATS, renderReview, UnknownFormatError, type ReportFormat } from './render';
+export { blueGreenState, promoteIdleColor, releaseImage, ReleaseError, rollbackActiveColor, type EnvironmentSource } from './release';
+export { runReleaseStep, type ReleaseStepOptions, type ReleaseStepResult } from './release-flow';
 export { reviewDist, type ReviewOptions } from './review';
 export { readFolderSnapshot, snapshotFromFiles, SnapshotError, type Resource, type Snapshot } from './snapshot';
+export { setScalar, YamlEditError } from './yaml-edit';
