@@ -23,7 +23,7 @@ export function runDiff(argv: readonly string[], io: DiffIo): number {
   const program = new Command('diff')
     .description('Compare dist/ at a git revision with the working tree, resource by resource (not line by line).')
     .option('--base <revision>', 'git revision to compare with (default: the merge-base with origin/main if it exists, else HEAD)')
-    .option('--env <name>', 'only this environment (top-level folder of dist/); repeatable', collect, [])
+    .addOption(new Option('--env <name>', 'only this environment (top-level folder of dist/); repeatable').argParser(collect).default([], 'all'))
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .addOption(new Option('--color <when>', 'colors in text output: auto (on a terminal, unless NO_COLOR is set), always, never').choices(['auto', 'always', 'never']).default('auto'))
     .option('--dist <dir>', 'the synthesized output folder', 'dist')
