@@ -1,0 +1,65 @@
+/**
+ * The rule tree: one node per data path segment. Rules sit at their ground
+ * path (package + leading constant parts of the head ref); the interpreter
+ * walks it to tell virtual documents from base data.
+ */
+import { IRRule } from './ir';
+
+/** A node of the rule tree. */
+export class RuleNode {
+  readonly children = new Map<string, RuleNode>();
+  /** Rules (not functions) whose ground path is this node. */
+  readonly rules: IRRule[] = [];
+  /** Function definitions at this node. */
+  readonly functions: IRRule[] = [];
+  /** True when this node or a descendant has rules (a virtual document lives here). */
+  virtual = false;
+
+  constructor(readonly path: readonly string[]) {}
+
+  /** The child named name, created when missing. */
+  child(name: string): RuleNode {
+    let c = this.children.get(name);
+    if (!c) {
+      c = new RuleNode([...this.path, name]);
+      this.children.set(name, c);
+    }
+    return c;
+  }
+
+  /** The node at path below this one, if any. */
+  find(path: readonly string[]): RuleNode | undefined {
+    let n: RuleNode | undefined = this;
+    for (const p of path) {
+      n = n.children.get(p);
+      if (!n) return undefined;
+    }
+    return n;
+  }
+
+  /** This node and every descendant, depth first. */
+  *descendants(): IterableIterator<RuleNode> {
+    yield this;
+    for (const c of this.children.values()) yield* c.descendants();
+  }
+}
+
+/** Builds the tree from compiled rules. */
+export function buildTree(rules: readonly IRRule[]): RuleNode {
+  const root = new RuleNode([]);
+  for (const r of rules) {
+    let n = root;
+    for (const p of r.path) {
+      n = n.child(p);
+      if (r.kind !== 'function') n.virtual = true;
+    }
+    (r.kind === 'function' ? n.functions : n.rules).push(r);
+  }
+  if (rules.some((r) => r.kind !== 'function')) root.virtual = true;
+  return root;
+}
+
+/** Text of a data path for messages. */
+export function pathName(path: readonly string[]): string {
+  return ['data', ...path].map((p, i) => (i === 0 || /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? (i === 0 ? p : '.' + p) : `[${JSON.stringify(p)}]`)).join('');
+}

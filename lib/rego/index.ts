@@ -1,0 +1,164 @@
+/**
+ * Public API of the Rego engine: compile modules once, then query or
+ * evaluate documents, list rules and run `test_*` rules. No I/O here.
+ */
+import { IRQuery } from './compiler/ir';
+import { Program, QueryExpression, compileProgram, compileQuery } from './compiler';
+import { RegoError } from './errors';
+import { Evaluator, EvalSettings } from './interpreter/evaluator';
+import { merge } from './interpreter/collections';
+import { TestResult, runTests } from './tester';
+import { RegoObject, Value, fromJSON, toJSON } from './value';
+
+export { RegoError, formatOpaStyle, renderError, renderErrors } from './errors';
+export type { Location, RegoErrorCode, RegoErrorDetail } from './errors';
+export type { TestResult, TestStatus } from './tester';
+export { stringifyJSON } from './value';
+
+/** A module's file name and text. */
+export interface RegoModuleSource {
+  path: string;
+  text: string;
+}
+
+/** Compilation settings. */
+export interface CompileOptions {
+  /** Syntax of the modules; default v1 (OPA 1.x). */
+  regoVersion?: 'v0' | 'v1';
+  /** Builtin errors raise instead of making the call undefined. */
+  strictBuiltinErrors?: boolean;
+  /** Base documents under `data` (plain JSON). */
+  data?: unknown;
+  /** Stop an evaluation after this many expression evaluations (default 10 million). */
+  maxSteps?: number;
+  /** Maximum nesting of function calls (default 1,000). */
+  maxDepth?: number;
+}
+
+/** One expression's value in an `opa eval`-style result. */
+export interface ExpressionValue {
+  value: unknown;
+  text: string;
+  location: { row: number; col: number };
+}
+
+/** One solution in an `opa eval`-style result. */
+export interface EvalResult {
+  expressions: ExpressionValue[];
+  bindings: Record<string, unknown>;
+}
+
+/** Compiles modules; throws RegoError (with every error found). */
+export function compile(modules: RegoModuleSource[], options: CompileOptions = {}): CompiledPolicy {
+  const version = options.regoVersion ?? 'v1';
+  const program = compileProgram(modules.map((m) => ({ path: m.path, text: m.text, regoVersion: version })));
+  return new CompiledPolicy(program, options);
+}
+
+/** Modules compiled once, evaluated many times. */
+export class CompiledPolicy {
+  private readonly baseData: Value;
+  private readonly queries = new Map<string, IRQuery & { expressions: QueryExpression[] }>();
+  private lastPrinted: string[] = [];
+
+  /** @internal use `compile`. */
+  constructor(private readonly program: Program, private readonly options: CompileOptions) {
+    this.baseData = options.data === undefined ? new RegoObject() : fromJSON(options.data);
+  }
+
+  /** Evaluates a query ("data.main.deny", "x := data.a.b; x > 1") and returns all solutions as JSON bindings (sets become arrays sorted by OPA order). */
+  query(query: string, opts: { input?: unknown; data?: unknown } = {}): Array<Record<string, unknown>> {
+    return this.eval(query, opts).map((r) => r.bindings);
+  }
+
+  /** Like `opa eval`: each solution's expression values and bindings. */
+  eval(query: string, opts: { input?: unknown; data?: unknown } = {}): EvalResult[] {
+    const q = this.compiled(query);
+    const results: EvalResult[] = [];
+    const ev = this.evaluator(opts.input, opts.data);
+    try {
+      ev.run(q, (frame) => {
+        const bindings: Record<string, unknown> = {};
+        for (const b of q.bindings) {
+          const v = frame[b.slot];
+          if (v !== undefined) bindings[b.name] = toJSON(v);
+        }
+        const expressions = q.expressions.map((e) => ({
+          value: e.slot === undefined ? true : toJSON(frame[e.slot] as Value),
+          text: e.text,
+          location: { row: e.loc.line, col: e.loc.col },
+        }));
+        results.push({ expressions, bindings });
+        return false;
+      });
+    } finally {
+      this.lastPrinted = ev.printed;
+    }
+    return results;
+  }
+
+  /** Value of a document (e.g. 'data.main.deny') as JSON, or undefined when undefined. Fast path for the policy runner. */
+  evaluate(ref: string, input?: unknown): unknown {
+    const q = this.compiled(ref);
+    const slot = q.expressions[0]?.slot;
+    const ev = this.evaluator(input, undefined);
+    let value: Value | undefined;
+    try {
+      ev.run(q, (frame) => {
+        value = slot === undefined ? true : frame[slot];
+        return true;
+      });
+    } finally {
+      this.lastPrinted = ev.printed;
+    }
+    return value === undefined ? undefined : toJSON(value);
+  }
+
+  /** Packages and their rule names, e.g. {'main': ['deny', 'warn', 'exception']} (for conftest-style rule discovery). */
+  rules(): Map<string, string[]> {
+    const out = new Map<string, Set<string>>();
+    for (const m of this.program.modules) {
+      const pkg = m.packagePath.join('.');
+      const names = out.get(pkg) ?? new Set<string>();
+      out.set(pkg, names);
+      for (const r of m.rules) names.add(String((r.head.ref[0] as { value: string }).value));
+    }
+    return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, [...v].sort()]));
+  }
+
+  /** Runs `test_*` rules like `opa test`. */
+  runTests(opts: { filter?: RegExp } = {}): TestResult[] {
+    return runTests(this.program, opts.filter, () => this.evaluator(undefined, undefined));
+  }
+
+  /** Lines written by print() during the last evaluation. */
+  printed(): string[] {
+    return [...this.lastPrinted];
+  }
+
+  private compiled(query: string): IRQuery & { expressions: QueryExpression[] } {
+    let q = this.queries.get(query);
+    if (!q) {
+      q = compileQuery(query, this.program, true);
+      this.queries.set(query, q);
+    }
+    return q;
+  }
+
+  private evaluator(input: unknown, data: unknown): Evaluator {
+    const settings: EvalSettings = {
+      input: input === undefined ? undefined : fromJSON(input),
+      data: data === undefined ? this.baseData : merge(this.baseData, fromJSON(data)),
+      strict: this.options.strictBuiltinErrors ?? false,
+      maxSteps: this.options.maxSteps ?? 10_000_000,
+      maxDepth: this.options.maxDepth ?? 1_000,
+      nowNs: BigInt(Date.now()) * 1_000_000n,
+    };
+    return new Evaluator(this.program, settings);
+  }
+}
+
+/** True when e is an error raised by the engine. */
+export function isRegoError(e: unknown): e is RegoError {
+  return e instanceof RegoError;
+}

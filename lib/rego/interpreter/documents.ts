@@ -1,0 +1,246 @@
+/**
+ * Documents under `data`: base data merged with the virtual documents that
+ * rules define, computed on demand and cached per evaluation (a `with`
+ * modifier gets a fresh cache). Also user-defined function calls.
+ */
+import { IRRule, IRTerm } from '../compiler/ir';
+import { RuleNode } from '../compiler/tree';
+import { Location } from '../errors';
+import { RegoObject, RegoSet, Value, equal } from '../value';
+import { lookup, setIn } from './collections';
+import type { Evaluator, Frame } from './evaluator';
+
+const TRUE: IRTerm = { t: 'const', v: true };
+const UNDEFINED = Symbol('undefined');
+
+/** Resolves data paths and rule values for one evaluation. */
+export class Documents {
+  private cache = new Map<RuleNode, Value | typeof UNDEFINED>();
+  private readonly saved: Array<Map<RuleNode, Value | typeof UNDEFINED>> = [];
+
+  constructor(private readonly ev: Evaluator) {}
+
+  pushCache(): void {
+    this.saved.push(this.cache);
+    this.cache = new Map();
+  }
+
+  popCache(): void {
+    this.cache = this.saved.pop()!;
+  }
+
+  /** Evaluates `data.<prefix>` followed by a dynamic path. */
+  evalDataRef(prefix: readonly string[], rest: readonly IRTerm[], f: Frame, k: (v: Value) => boolean): boolean {
+    const v = this.dataAt(prefix);
+    return v === undefined ? false : this.ev.evalPath(v, rest, 0, f, k);
+  }
+
+  /** Value of the document at a ground data path, honouring `with data...` overrides. */
+  dataAt(path: readonly string[]): Value | undefined {
+    const overrides = this.ev.state.overrides;
+    for (let j = overrides.length - 1; j >= 0; j--) {
+      const o = overrides[j];
+      if (isPrefix(o.path, path)) return lookup(o.value, path, o.path.length);
+    }
+    let v = this.rawDataAt(path);
+    for (const o of overrides) if (o.path.length > path.length && isPrefix(path, o.path)) v = setIn(v, o.path.slice(path.length), o.value);
+    return v;
+  }
+
+  private rawDataAt(path: readonly string[]): Value | undefined {
+    let node = this.ev.program.tree;
+    for (let i = 0; i < path.length; i++) {
+      if (node.rules.length > 0) return lookup(this.nodeValue(node), path, i);
+      const c = node.children.get(path[i]);
+      if (!c || !c.virtual) return lookup(this.ev.settings.data, path);
+      node = c;
+    }
+    return node.virtual ? this.nodeValue(node) : lookup(this.ev.settings.data, path);
+  }
+
+  /** Full value of a tree node: base data, its rules and the virtual documents below it. */
+  nodeValue(node: RuleNode): Value | undefined {
+    const hit = this.cache.get(node);
+    if (hit !== undefined) return hit === UNDEFINED ? undefined : hit;
+    const value = this.computeNode(node);
+    this.cache.set(node, value === undefined ? UNDEFINED : value);
+    return value;
+  }
+
+  private computeNode(node: RuleNode): Value | undefined {
+    const base = lookup(this.ev.settings.data, node.path);
+    let value = node.rules.length > 0 ? this.rulesValue(node) : undefined;
+    let children: RegoObject | undefined;
+    for (const [name, c] of node.children) {
+      if (!c.virtual) continue;
+      const cv = this.nodeValue(c);
+      if (cv === undefined) continue;
+      (children ??= new RegoObject()).set(name, cv);
+    }
+    if (node.rules.length === 0) value = new RegoObject();
+    if (children) value = mergeStrict(value ?? new RegoObject(), children, () => this.conflict(node));
+    if (base !== undefined) value = value === undefined ? base : mergeLoose(base, value);
+    return value;
+  }
+
+  private conflict(node: RuleNode): never {
+    throw this.ev.error('eval_conflict_error', 'object keys must be unique', node.rules[0]?.loc);
+  }
+
+  private rulesValue(node: RuleNode): Value | undefined {
+    const rules = node.rules.filter((r) => !r.isDefault);
+    const multi = rules.filter((r) => r.kind === 'multi' && r.suffix.length === 0);
+    if (multi.length > 0) {
+      const set = new RegoSet();
+      for (const r of multi) this.solve(r, (x, f) => this.ev.evalTerm(x.key!, f, (v) => (set.add(v), false)));
+      return set;
+    }
+    const nested = rules.filter((r) => r.suffix.length > 0);
+    if (nested.length > 0) {
+      const obj = new RegoObject();
+      for (const r of nested) this.solve(r, (x, f) => this.insertSolution(obj, x, f));
+      return obj;
+    }
+    const values: Value[] = [];
+    for (const r of rules) {
+      this.solve(r, (x, f) =>
+        this.ev.evalTerm(x.value ?? TRUE, f, (v) => {
+          if (values.length === 0) values.push(v);
+          else if (!equal(values[0], v)) throw this.ev.error('eval_conflict_error', 'complete rules must not produce multiple outputs', x.loc);
+          return false;
+        }),
+      );
+    }
+    if (values.length > 0) return values[0];
+    const def = node.rules.find((r) => r.isDefault);
+    return def ? (def.value as { v: Value } | undefined)?.v ?? true : undefined;
+  }
+
+  /** Adds one solution of a rule with a dynamic head ref (`p[k] := v`, `p.q[k] contains v`) to obj. */
+  private insertSolution(obj: RegoObject, r: IRRule, f: Frame): boolean {
+    return this.ev.evalTerm({ t: 'array', items: r.suffix }, f, (keys) =>
+      this.ev.evalTerm(r.kind === 'multi' ? r.key! : r.value ?? TRUE, f, (v) => {
+        const path = keys as Value[];
+        let target = obj;
+        for (let i = 0; i < path.length - 1; i++) {
+          const next = target.get(path[i]);
+          if (next instanceof RegoObject) target = next;
+          else if (next === undefined) {
+            const created = new RegoObject();
+            target.set(path[i], created);
+            target = created;
+          } else throw this.ev.error('eval_conflict_error', 'object keys must be unique', r.loc);
+        }
+        const last = path[path.length - 1];
+        const prev = target.get(last);
+        if (r.kind === 'multi') {
+          if (prev === undefined) target.set(last, new RegoSet([v]));
+          else if (prev instanceof RegoSet) prev.add(v);
+          else throw this.ev.error('eval_conflict_error', 'object keys must be unique', r.loc);
+        } else if (prev === undefined) target.set(last, v);
+        else if (!equal(prev, v)) throw this.ev.error('eval_conflict_error', 'object keys must be unique', r.loc);
+        return false;
+      }),
+    );
+  }
+
+  /** Value of one rule definition on its own (how tests run), or undefined. */
+  ruleValue(rule: IRRule): Value | undefined {
+    let value: Value | undefined;
+    this.solve(rule, (x, f) => this.ev.evalTerm(x.value ?? TRUE, f, (v) => ((value = v), true)));
+    if (value === undefined && rule.isDefault) value = (rule.value as { v: Value } | undefined)?.v;
+    return value;
+  }
+
+  /** Runs a rule (and its else chain) calling onSolution per solution of the first branch that has one. */
+  private solve(rule: IRRule, onSolution: (r: IRRule, f: Frame) => boolean): void {
+    if (!this.guardsHold(rule)) return;
+    for (let r: IRRule | undefined = rule; r; r = r.else) {
+      const f: Frame = new Array(r.frameSize);
+      let found = false;
+      const current = r;
+      this.ev.evalBody(r.body, 0, f, () => {
+        found = true;
+        return onSolution(current, f);
+      });
+      if (found) return;
+    }
+  }
+
+  private guardsHold(rule: IRRule): boolean {
+    if (rule.guards.length === 0) return true;
+    const input = this.ev.state.input;
+    if (input === undefined) return false;
+    for (const g of rule.guards) {
+      const v = lookup(input, g.path);
+      if (v === undefined || !equal(v, g.value)) return false;
+    }
+    return true;
+  }
+
+  /** Calls the user function at path; undefined when no definition applies. */
+  callFunction(path: readonly string[], args: Value[], loc: Location): Value | undefined {
+    const node = this.ev.program.tree.find(path);
+    if (!node) return undefined;
+    let result: Value | undefined;
+    for (const rule of node.functions) {
+      if (rule.isDefault) continue;
+      for (let r: IRRule | undefined = rule; r; r = r.else) {
+        const f: Frame = new Array(r.frameSize);
+        let found = false;
+        const current = r;
+        const params = current.args!;
+        const bindArgs = (i: number): boolean => {
+          if (i === params.length) {
+            return this.ev.evalBody(current.body, 0, f, () => {
+              found = true;
+              return this.ev.evalTerm(current.value ?? TRUE, f, (v) => {
+                if (result === undefined) result = v;
+                else if (!equal(result, v)) throw this.ev.error('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', loc);
+                return false;
+              });
+            });
+          }
+          return this.ev.unify(params[i], args[i], f, () => bindArgs(i + 1));
+        };
+        bindArgs(0);
+        if (found) break;
+      }
+    }
+    if (result === undefined) {
+      const def = node.functions.find((r) => r.isDefault);
+      if (def) result = (def.value as { v: Value } | undefined)?.v ?? true;
+    }
+    return result;
+  }
+}
+
+function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
+  if (prefix.length > path.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== path[i]) return false;
+  return true;
+}
+
+/** Merges virtual documents: a key defined twice with different non-object values is a conflict. */
+function mergeStrict(a: Value, b: RegoObject, conflict: () => never): Value {
+  if (!(a instanceof RegoObject)) return conflict();
+  const out = new RegoObject(a.entries());
+  for (const [k, v] of b.entries()) {
+    const prev = out.get(k);
+    if (prev === undefined) out.set(k, v);
+    else if (prev instanceof RegoObject && v instanceof RegoObject) out.set(k, mergeStrict(prev, v, conflict));
+    else if (!equal(prev, v)) conflict();
+  }
+  return out;
+}
+
+/** Base data under virtual documents: objects merge, the virtual side wins elsewhere. */
+function mergeLoose(base: Value, virtual: Value): Value {
+  if (!(base instanceof RegoObject) || !(virtual instanceof RegoObject)) return virtual;
+  const out = new RegoObject(base.entries());
+  for (const [k, v] of virtual.entries()) {
+    const prev = out.get(k);
+    out.set(k, prev === undefined ? v : mergeLoose(prev, v));
+  }
+  return out;
+}

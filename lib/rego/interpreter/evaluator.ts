@@ -1,0 +1,347 @@
+/**
+ * Top-down evaluation with backtracking in continuation-passing style:
+ * every eval function takes a continuation `k` called once per solution
+ * (with the frame's bindings in place) and returns true to stop the search.
+ * Bindings live in a per-rule frame (array of slots) and are undone after `k`.
+ */
+import { BuiltinContext, BuiltinError, BuiltinHaltError, BuiltinTypeError, checkOperands } from '../builtins/registry';
+import { IRBody, IRCall, IRCallTarget, IRExpr, IRQuery, IRTerm } from '../compiler/ir';
+import { Program } from '../compiler';
+import { Location, RegoError, RegoErrorCode } from '../errors';
+import { RegoObject, RegoSet, Value, equal, format, isArray, isObject } from '../value';
+import { index, iterate, setIn } from './collections';
+import { Documents } from './documents';
+
+/** A rule's bindings: one slot per local variable. */
+export type Frame = Array<Value | undefined>;
+/** Continuation: return true to stop searching. */
+export type K = () => boolean;
+
+/** Evaluation settings. */
+export interface EvalSettings {
+  readonly input: Value | undefined;
+  readonly data: Value;
+  readonly strict: boolean;
+  readonly maxSteps: number;
+  readonly maxDepth: number;
+  readonly nowNs: bigint;
+}
+
+/** State that `with` replaces for the duration of one expression. */
+interface WithState {
+  input: Value | undefined;
+  overrides: ReadonlyArray<{ readonly path: readonly string[]; readonly value: Value }>;
+  mocks: ReadonlyMap<string, { value?: Value; fn?: IRCallTarget }>;
+}
+
+/** Evaluates queries against a compiled program. One instance per evaluation. */
+export class Evaluator {
+  state: WithState;
+  readonly docs: Documents;
+  readonly printed: string[] = [];
+  private steps = 0;
+  depth = 0;
+  private readonly builtinCtx: BuiltinContext;
+
+  constructor(readonly program: Program, readonly settings: EvalSettings) {
+    this.state = { input: settings.input, overrides: [], mocks: new Map() };
+    this.docs = new Documents(this);
+    this.builtinCtx = { strict: settings.strict, nowNs: settings.nowNs, cache: new Map(), print: (line) => this.printed.push(line) };
+  }
+
+  /** Runs a query; calls onResult with the frame for each solution. */
+  run(q: IRQuery, onResult: (frame: Frame) => boolean): void {
+    const frame: Frame = new Array(q.frameSize);
+    try {
+      this.evalBody(q.body, 0, frame, () => onResult(frame));
+    } catch (e) {
+      if (e instanceof RangeError) throw this.error('eval_limit_error', 'evaluation nested too deeply (stack overflow); simplify the policy or the input', q.body[0]?.loc);
+      throw e;
+    }
+  }
+
+  /** Raises an evaluation error. */
+  error(code: RegoErrorCode, message: string, loc?: Location): RegoError {
+    return new RegoError([{ code, message, location: loc }], this.program.sources);
+  }
+
+  evalBody(body: IRBody, i: number, f: Frame, k: K): boolean {
+    if (i === body.length) return k();
+    return this.evalExpr(body[i], f, () => this.evalBody(body, i + 1, f, k));
+  }
+
+  private evalExpr(e: IRExpr, f: Frame, k: K): boolean {
+    if (++this.steps > this.settings.maxSteps) throw this.error('eval_limit_error', `evaluation exceeded ${this.settings.maxSteps} steps; the policy may loop over too much data`, e.loc);
+    if (e.negated) {
+      const found = e.with.length > 0 ? this.evalWith(e, f, () => true) : this.evalCore(e, f, () => true);
+      return found ? false : k();
+    }
+    return e.with.length > 0 ? this.evalWith(e, f, k) : this.evalCore(e, f, k);
+  }
+
+  private evalCore(e: IRExpr, f: Frame, k: K): boolean {
+    switch (e.kind) {
+      case 'term': return this.evalTerm(e.term, f, (v) => (v !== false ? k() : false));
+      case 'unify': return this.unifyTerms(e.left, e.right, f, k);
+      case 'somein': return this.evalTerm(e.collection, f, (c) => iterate(c, (key, val) => (e.key ? this.unify(e.key, key, f, () => this.unify(e.value, val, f, k)) : this.unify(e.value, val, f, k))));
+      case 'every':
+        return this.evalTerm(e.domain, f, (d) => {
+          const failed = iterate(d, (key, val) => {
+            const ok = e.key ? this.unify(e.key, key, f, () => this.unify(e.value, val, f, () => this.evalBody(e.body, 0, f, () => true))) : this.unify(e.value, val, f, () => this.evalBody(e.body, 0, f, () => true));
+            return !ok;
+          });
+          return failed ? false : k();
+        });
+    }
+  }
+
+  private evalWith(e: IRExpr, f: Frame, k: K): boolean {
+    const outer = this.state;
+    let input = outer.input;
+    const overrides = [...outer.overrides];
+    const mocks = new Map(outer.mocks);
+    for (const w of e.with) {
+      let value: Value | undefined;
+      this.evalTerm(w.value, f, (v) => ((value = v), true));
+      if (value === undefined) return false;
+      const target = w.target;
+      if (target.kind === 'input') input = target.path.length === 0 ? value : setIn(input, target.path, value);
+      else if (target.kind === 'data') overrides.push({ path: target.path, value });
+      else if (target.kind === 'function') mocks.set(target.name, w.valueFn ? { fn: w.valueFn } : { value });
+    }
+    const inner: WithState = { input, overrides, mocks };
+    const enter = (): void => {
+      this.state = inner;
+      this.docs.pushCache();
+    };
+    const leave = (): void => {
+      this.docs.popCache();
+      this.state = outer;
+    };
+    enter();
+    try {
+      return this.evalCore(e, f, () => {
+        leave();
+        try {
+          return k();
+        } finally {
+          enter();
+        }
+      });
+    } finally {
+      leave();
+    }
+  }
+
+  /** Evaluates a term; k receives each value. */
+  evalTerm(t: IRTerm, f: Frame, k: (v: Value) => boolean): boolean {
+    switch (t.t) {
+      case 'const': return k(t.v);
+      case 'var': {
+        const v = f[t.slot];
+        if (v === undefined) throw this.error('rego_unsafe_var_error', `var ${t.name} is unsafe`);
+        return k(v);
+      }
+      case 'input': return this.state.input === undefined ? false : k(this.state.input);
+      case 'data': {
+        const v = this.docs.dataAt(t.path);
+        return v === undefined ? false : k(v);
+      }
+      case 'ref': {
+        const head = t.head;
+        if (head.t === 'data') return this.docs.evalDataRef(head.path, t.path, f, k);
+        return this.evalTerm(head, f, (hv) => this.evalPath(hv, t.path, 0, f, k));
+      }
+      case 'array': return this.evalList(t.items, 0, [], f, (vs) => k(vs));
+      case 'set': return this.evalList(t.items, 0, [], f, (vs) => k(new RegoSet(vs)));
+      case 'object': return this.evalObject(t.entries, 0, [], f, k);
+      case 'arraycompr': {
+        const out: Value[] = [];
+        this.evalBody(t.body, 0, f, () => this.evalTerm(t.term, f, (v) => (out.push(v), false)));
+        return k(out);
+      }
+      case 'setcompr': {
+        const out = new RegoSet();
+        this.evalBody(t.body, 0, f, () => this.evalTerm(t.term, f, (v) => (out.add(v), false)));
+        return k(out);
+      }
+      case 'objectcompr': {
+        const out = new RegoObject();
+        this.evalBody(t.body, 0, f, () =>
+          this.evalTerm(t.key, f, (key) =>
+            this.evalTerm(t.value, f, (val) => {
+              const prev = out.get(key);
+              if (prev !== undefined && !equal(prev, val)) throw this.error('eval_conflict_error', 'object keys must be unique', t.body[0]?.loc);
+              out.set(key, val);
+              return false;
+            }),
+          ),
+        );
+        return k(out);
+      }
+      case 'call': return this.evalCall(t, f, k);
+    }
+  }
+
+  /** Applies path[i..] to v, iterating over unbound variables. */
+  evalPath(v: Value, path: readonly IRTerm[], i: number, f: Frame, k: (v: Value) => boolean): boolean {
+    if (i === path.length) return k(v);
+    const p = path[i];
+    if (p.t === 'const') {
+      const next = index(v, p.v);
+      return next === undefined ? false : this.evalPath(next, path, i + 1, f, k);
+    }
+    if (this.patternUnbound(p, f)) return iterate(v, (key, val) => this.unify(p, key, f, () => this.evalPath(val, path, i + 1, f, k)));
+    return this.evalTerm(p, f, (key) => {
+      const next = index(v, key);
+      return next === undefined ? false : this.evalPath(next, path, i + 1, f, k);
+    });
+  }
+
+  private evalList(items: readonly IRTerm[], i: number, acc: Value[], f: Frame, k: (vs: Value[]) => boolean): boolean {
+    if (i === items.length) return k(acc.slice());
+    return this.evalTerm(items[i], f, (v) => {
+      acc[i] = v;
+      return this.evalList(items, i + 1, acc, f, k);
+    });
+  }
+
+  private evalObject(entries: ReadonlyArray<readonly [IRTerm, IRTerm]>, i: number, acc: Value[], f: Frame, k: (v: Value) => boolean): boolean {
+    if (i === entries.length) {
+      const o = new RegoObject();
+      for (let j = 0; j < acc.length; j += 2) o.set(acc[j], acc[j + 1]);
+      return k(o);
+    }
+    return this.evalTerm(entries[i][0], f, (key) =>
+      this.evalTerm(entries[i][1], f, (val) => {
+        acc[2 * i] = key;
+        acc[2 * i + 1] = val;
+        return this.evalObject(entries, i + 1, acc, f, k);
+      }),
+    );
+  }
+
+  /** True when t is (or holds in a pattern position) a variable without a value. */
+  patternUnbound(t: IRTerm, f: Frame): boolean {
+    switch (t.t) {
+      case 'var': return f[t.slot] === undefined;
+      case 'array': return t.items.some((x) => this.patternUnbound(x, f));
+      case 'object': return t.entries.some(([, v]) => this.patternUnbound(v, f));
+      default: return false;
+    }
+  }
+
+  /** Unifies pattern with a value. */
+  unify(p: IRTerm, v: Value, f: Frame, k: K): boolean {
+    switch (p.t) {
+      case 'var': {
+        const cur = f[p.slot];
+        if (cur !== undefined) return equal(cur, v) ? k() : false;
+        f[p.slot] = v;
+        try {
+          return k();
+        } finally {
+          f[p.slot] = undefined;
+        }
+      }
+      case 'const': return equal(p.v, v) ? k() : false;
+      case 'array': {
+        if (!isArray(v) || v.length !== p.items.length) return false;
+        const step = (i: number): boolean => (i === p.items.length ? k() : this.unify(p.items[i], v[i], f, () => step(i + 1)));
+        return step(0);
+      }
+      case 'object': {
+        if (!isObject(v) || v.size !== p.entries.length) return false;
+        const step = (i: number): boolean => {
+          if (i === p.entries.length) return k();
+          return this.evalTerm(p.entries[i][0], f, (key) => {
+            const x = v.get(key);
+            return x === undefined ? false : this.unify(p.entries[i][1], x, f, () => step(i + 1));
+          });
+        };
+        return step(0);
+      }
+      default: return this.evalTerm(p, f, (x) => (equal(x, v) ? k() : false));
+    }
+  }
+
+  /** Unifies two terms (either side may bind). */
+  unifyTerms(a: IRTerm, b: IRTerm, f: Frame, k: K): boolean {
+    if (!this.patternUnbound(b, f)) return this.evalTerm(b, f, (vb) => this.unify(a, vb, f, k));
+    if (!this.patternUnbound(a, f)) return this.evalTerm(a, f, (va) => this.unify(b, va, f, k));
+    if (a.t === 'array' && b.t === 'array') {
+      if (a.items.length !== b.items.length) return false;
+      const step = (i: number): boolean => (i === a.items.length ? k() : this.unifyTerms(a.items[i], b.items[i], f, () => step(i + 1)));
+      return step(0);
+    }
+    throw this.error('rego_unsafe_var_error', 'unification of two unbound values');
+  }
+
+  private evalCall(t: IRCall, f: Frame, k: (v: Value) => boolean): boolean {
+    if (t.name === 'print') return this.evalPrint(t, f, k);
+    const done = (result: Value): boolean => (t.output ? this.unify(t.output, result, f, () => k(true)) : k(result));
+    return this.evalList(t.args, 0, [], f, (args) => {
+      const mock = this.state.mocks.get(t.name);
+      if (mock) {
+        if (mock.value !== undefined) return done(mock.value);
+        const fn = mock.fn!;
+        return 'builtin' in fn ? this.callBuiltin({ ...t, builtin: fn.builtin, name: fn.name }, args, done) : this.callFunction(fn.fnPath, args, t.loc, done);
+      }
+      if (t.fnPath) return this.callFunction(t.fnPath, args, t.loc, done);
+      return this.callBuiltin(t, args, done);
+    });
+  }
+
+  private callFunction(path: readonly string[], args: Value[], loc: Location, done: (v: Value) => boolean): boolean {
+    if (++this.depth > this.settings.maxDepth) throw this.error('eval_limit_error', `function calls nested deeper than ${this.settings.maxDepth}`, loc);
+    let result: Value | undefined;
+    try {
+      result = this.docs.callFunction(path, args, loc);
+    } finally {
+      this.depth--;
+    }
+    return result === undefined ? false : done(result);
+  }
+
+  private callBuiltin(t: IRCall, args: Value[], done: (v: Value) => boolean): boolean {
+    const spec = t.builtin!;
+    const typeErr = checkOperands(spec, args);
+    if (typeErr) throw this.error('eval_type_error', `${t.name}: ${typeErr.message}`, t.loc);
+    let result: Value | undefined;
+    try {
+      result = spec.fn(args, this.builtinCtx);
+    } catch (e) {
+      if (e instanceof RegoError) throw e;
+      if (e instanceof BuiltinTypeError) throw this.error('eval_type_error', `${t.name}: ${e.message}`, t.loc);
+      if (e instanceof BuiltinHaltError) throw this.error('eval_builtin_error', `${t.name}: ${e.message}`, t.loc);
+      if (e instanceof RangeError) throw e;
+      const message = e instanceof BuiltinError ? e.message : `internal error: ${(e as Error).message}`;
+      if (this.settings.strict) throw this.error('eval_builtin_error', `${t.name}: ${message}`, t.loc);
+      return false;
+    }
+    if (result === undefined) return false;
+    if (spec.relation) {
+      for (const r of result as Value[]) if (done(r)) return true;
+      return false;
+    }
+    return done(result);
+  }
+
+  /** print: each operand's values (all of them), `<undefined>` when none; one line per combination. */
+  private evalPrint(t: IRCall, f: Frame, k: (v: Value) => boolean): boolean {
+    const columns = t.args.map((a) => {
+      const vals: string[] = [];
+      this.evalTerm(a, f, (v) => (vals.push(typeof v === 'string' ? v : format(v)), false));
+      return vals.length > 0 ? vals : ['<undefined>'];
+    });
+    const emit = (i: number, acc: string[]): void => {
+      if (i === columns.length) {
+        this.printed.push(acc.join(' '));
+        return;
+      }
+      for (const c of columns[i]) emit(i + 1, [...acc, c]);
+    };
+    emit(0, []);
+    return t.output ? this.unify(t.output, true, f, () => k(true)) : k(true);
+  }
+}
