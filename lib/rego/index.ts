@@ -158,6 +158,21 @@ export class CompiledPolicy {
   }
 }
 
+/**
+ * Evaluates a ground Rego term (e.g. a test case's `input_term`, `{"a": {1, 2}}`)
+ * to a value that `query`/`evaluate` accept as input or data (sets stay sets).
+ */
+export function termValue(text: string): unknown {
+  const program = compileProgram([]);
+  const q = compileQuery(text, program, true);
+  const slot = q.expressions[0]?.slot;
+  let value: Value | undefined;
+  const ev = new Evaluator(program, { input: undefined, data: new RegoObject(), strict: true, maxSteps: 1_000_000, maxDepth: 100, nowNs: 0n });
+  ev.run(q, (frame) => ((value = slot === undefined ? true : frame[slot]), true));
+  if (value === undefined) throw new RegoError([{ code: 'rego_compile_error', message: `term is undefined: ${text}` }]);
+  return value;
+}
+
 /** True when e is an error raised by the engine. */
 export function isRegoError(e: unknown): e is RegoError {
   return e instanceof RegoError;
