@@ -297,7 +297,7 @@ export function toJSON(v: Value): unknown {
   if (Array.isArray(v)) return v.map(toJSON);
   if (v instanceof RegoSet) return v.sorted().map(toJSON);
   const out: Record<string, unknown> = {};
-  for (const [k, x] of (v as RegoObject).sortedEntries()) out[typeof k === 'string' ? k : format(k)] = toJSON(x);
+  for (const [k, x] of (v as RegoObject).sortedEntries()) out[typeof k === 'string' ? k : stringifyJSON(toJSON(k))] = toJSON(x);
   return out;
 }
 

@@ -8,6 +8,7 @@ import './casts';
 import './encoding';
 import './glob';
 import './json';
+import './membership';
 import './net';
 import './numbers';
 import './objects';

@@ -2,7 +2,7 @@
  * Compiler: parses modules, resolves names, checks safety, arity, unknown
  * functions and recursion, and builds the rule tree the interpreter runs.
  */
-import { Body, Module, Rule, Term, groundPrefix } from '../ast';
+import { Body, Module, Rule, Term, groundPrefix, walkTerm } from '../ast';
 import '../builtins';
 import { Location, RegoError, RegoErrorDetail } from '../errors';
 import { parseModule, parseQuery } from '../parser';
@@ -154,6 +154,8 @@ function compileRule(rule: Rule, m: Module, translator: Translator, errors: Rego
   const suffixAst = rule.head.ref.slice(ground.length);
   const args = rule.head.args ?? [];
   const heads: Term[] = [...args, ...suffixAst, ...(rule.head.key ? [rule.head.key] : []), ...(rule.head.value ? [rule.head.value] : [])];
+  // Parameters are always locals, even when a rule of the package has the same name.
+  for (const a of args) walkTerm(a, (t) => t.type === 'var' && !scope.names.has(t.name) && scope.declare(t.name), false);
   translator.declareBodyNames(scope, rule.body, heads);
   const argsIR = args.map((a) => translator.term(scope, a));
   const bound = new Set<number>();
@@ -167,9 +169,6 @@ function compileRule(rule: Rule, m: Module, translator: Translator, errors: Rego
   const after = bodyBinds(body, bound);
   for (const slot of unboundIn([key, value, ...suffix], after)) {
     errors.push({ code: 'rego_unsafe_var_error', message: `var ${displayName(scope, slot)} is unsafe`, location: rule.head.loc });
-  }
-  if (rule.isDefault && value && value.t !== 'const') {
-    errors.push({ code: 'rego_type_error', message: `default rule ${name} value must be a constant`, location: rule.loc });
   }
   return {
     kind: rule.kind,

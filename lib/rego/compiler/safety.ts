@@ -50,7 +50,7 @@ export function orderBody(exprs: IRExpr[], scope: Scope, bound: ReadonlySet<numb
 export function unboundIn(terms: readonly (IRTerm | undefined)[], bound: ReadonlySet<number>): number[] {
   const a: Analysis = { needs: new Set(), binds: new Set() };
   for (const t of terms) if (t) term(t, 'in', a);
-  return [...a.needs, ...a.binds].filter((s) => !bound.has(s));
+  return [...a.needs].filter((s) => !bound.has(s));
 }
 
 /** Slots a body binds once it has run (used to check rule heads). */

@@ -126,22 +126,17 @@ export class Translator {
   }
 
   private withModifier(scope: Scope, target: Term, value: Term, loc: Location): IRWith {
-    const v = this.term(scope, value);
+    const valueFn = this.callTarget(scope, value);
+    const v: IRTerm = valueFn ? { t: 'const', v: null } : this.term(scope, value);
     const path = refPath(target);
-    if (path && (path[0] === 'input' || path[0] === 'data')) {
-      const g = this.env.globals.get(path[0]);
-      if (!g) return { target: { kind: path[0] as 'input' | 'data', path: path.slice(1) }, value: v, loc };
-    }
     if (path) {
-      const g = this.env.globals.get(path[0]);
-      if (g) {
-        const full = [...g.path, ...path.slice(1)];
-        const arity = g.root === 'data' ? this.env.functionArity(full) : undefined;
-        if (arity !== undefined) return { target: { kind: 'function', name: 'data.' + full.join('.') }, value: v, valueFn: this.callTarget(scope, value), loc };
-        return { target: { kind: g.root, path: full }, value: v, loc };
-      }
+      const g = path[0] === 'input' || path[0] === 'data' ? undefined : this.env.globals.get(path[0]);
+      const root = g ? g.root : path[0];
+      const full = g ? [...g.path, ...path.slice(1)] : path.slice(1);
+      if (root === 'data' && this.env.functionArity(full) !== undefined) return { target: { kind: 'function', name: 'data.' + full.join('.') }, value: v, valueFn, loc };
+      if (root === 'input' || root === 'data') return { target: { kind: root, path: full }, value: v, loc };
       const name = path.join('.');
-      if (getBuiltin(name) || name === 'print') return { target: { kind: 'function', name }, value: v, valueFn: this.callTarget(scope, value), loc };
+      if (getBuiltin(name) || name === 'print') return { target: { kind: 'function', name }, value: v, valueFn, loc };
     }
     this.env.errors.push({ code: 'rego_compile_error', message: 'with keyword target must reference existing input, data, or a function', location: loc });
     return { target: { kind: 'input', path: [] }, value: v, loc };
@@ -267,7 +262,8 @@ function walkExprNoFn(e: Expr, f: (t: VarTerm) => void): void {
     case 'somein': if (e.key) visit(e.key); visit(e.value); visit(e.collection); break;
     case 'every': visit(e.domain); break;
   }
-  for (const w of e.with) visit(w.value);
+  // A `with` value naming a function (`with count as my_count`) is not a variable.
+  for (const w of e.with) if (!refPath(w.value)) visit(w.value);
 }
 
 /** Path of a var or a ref with string path, e.g. ["strings", "replace_n"]. */

@@ -49,13 +49,14 @@ export function buildTree(rules: readonly IRRule[]): RuleNode {
   const root = new RuleNode([]);
   for (const r of rules) {
     let n = root;
-    for (const p of r.path) {
+    r.path.forEach((p, i) => {
       n = n.child(p);
-      if (r.kind !== 'function') n.virtual = true;
-    }
+      // A function is not a document, but its package still shows as an (empty) object.
+      if (r.kind !== 'function' || i < r.path.length - 1) n.virtual = true;
+    });
     (r.kind === 'function' ? n.functions : n.rules).push(r);
   }
-  if (rules.some((r) => r.kind !== 'function')) root.virtual = true;
+  if (rules.length > 0) root.virtual = true;
   return root;
 }
 

@@ -113,7 +113,14 @@ export class Documents {
     }
     if (values.length > 0) return values[0];
     const def = node.rules.find((r) => r.isDefault);
-    return def ? (def.value as { v: Value } | undefined)?.v ?? true : undefined;
+    return def ? this.defaultValue(def) : undefined;
+  }
+
+  /** Value of a default rule (a constant or a closed comprehension). */
+  private defaultValue(rule: IRRule): Value | undefined {
+    let value: Value | undefined;
+    this.ev.evalTerm(rule.value ?? TRUE, new Array(rule.frameSize), (v) => ((value = v), true));
+    return value;
   }
 
   /** Adds one solution of a rule with a dynamic head ref (`p[k] := v`, `p.q[k] contains v`) to obj. */
@@ -148,7 +155,7 @@ export class Documents {
   ruleValue(rule: IRRule): Value | undefined {
     let value: Value | undefined;
     this.solve(rule, (x, f) => this.ev.evalTerm(x.value ?? TRUE, f, (v) => ((value = v), true)));
-    if (value === undefined && rule.isDefault) value = (rule.value as { v: Value } | undefined)?.v;
+    if (value === undefined && rule.isDefault) value = this.defaultValue(rule);
     return value;
   }
 
@@ -209,7 +216,7 @@ export class Documents {
     }
     if (result === undefined) {
       const def = node.functions.find((r) => r.isDefault);
-      if (def) result = (def.value as { v: Value } | undefined)?.v ?? true;
+      if (def) result = this.defaultValue(def);
     }
     return result;
   }

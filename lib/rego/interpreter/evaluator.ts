@@ -86,6 +86,7 @@ export class Evaluator {
       case 'somein': return this.evalTerm(e.collection, f, (c) => iterate(c, (key, val) => (e.key ? this.unify(e.key, key, f, () => this.unify(e.value, val, f, k)) : this.unify(e.value, val, f, k))));
       case 'every':
         return this.evalTerm(e.domain, f, (d) => {
+          if (d === null || typeof d !== 'object') return false;
           const failed = iterate(d, (key, val) => {
             const ok = e.key ? this.unify(e.key, key, f, () => this.unify(e.value, val, f, () => this.evalBody(e.body, 0, f, () => true))) : this.unify(e.value, val, f, () => this.evalBody(e.body, 0, f, () => true));
             return !ok;
@@ -274,6 +275,17 @@ export class Evaluator {
       const step = (i: number): boolean => (i === a.items.length ? k() : this.unifyTerms(a.items[i], b.items[i], f, () => step(i + 1)));
       return step(0);
     }
+    if (a.t === 'object' && b.t === 'object') {
+      if (a.entries.length !== b.entries.length) return false;
+      const step = (i: number): boolean => {
+        if (i === a.entries.length) return k();
+        return this.evalTerm(a.entries[i][0], f, (key) => {
+          const match = b.entries.find(([bk]) => bk.t === 'const' && equal(bk.v, key));
+          return match ? this.unifyTerms(a.entries[i][1], match[1], f, () => step(i + 1)) : false;
+        });
+      };
+      return step(0);
+    }
     throw this.error('rego_unsafe_var_error', 'unification of two unbound values');
   }
 
@@ -306,13 +318,19 @@ export class Evaluator {
   private callBuiltin(t: IRCall, args: Value[], done: (v: Value) => boolean): boolean {
     const spec = t.builtin!;
     const typeErr = checkOperands(spec, args);
-    if (typeErr) throw this.error('eval_type_error', `${t.name}: ${typeErr.message}`, t.loc);
+    if (typeErr) {
+      if (this.settings.strict) throw this.error('eval_type_error', `${t.name}: ${typeErr.message}`, t.loc);
+      return false;
+    }
     let result: Value | undefined;
     try {
       result = spec.fn(args, this.builtinCtx);
     } catch (e) {
       if (e instanceof RegoError) throw e;
-      if (e instanceof BuiltinTypeError) throw this.error('eval_type_error', `${t.name}: ${e.message}`, t.loc);
+      if (e instanceof BuiltinTypeError) {
+        if (this.settings.strict) throw this.error('eval_type_error', `${t.name}: ${e.message}`, t.loc);
+        return false;
+      }
       if (e instanceof BuiltinHaltError) throw this.error('eval_builtin_error', `${t.name}: ${e.message}`, t.loc);
       if (e instanceof RangeError) throw e;
       const message = e instanceof BuiltinError ? e.message : `internal error: ${(e as Error).message}`;

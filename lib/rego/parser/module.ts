@@ -97,6 +97,7 @@ export class ModuleParser extends TermParser {
     if (this.acceptKeyword('if')) {
       if (this.is('{')) {
         bodies.push(this.parseBraceBody());
+        while (this.is('{')) bodies.push(this.parseBraceBody());
       } else {
         bodies.push([this.parseLiteral()]);
       }

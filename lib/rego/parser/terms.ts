@@ -69,7 +69,7 @@ export class TermParser extends TokenStream {
     if (this.acceptKeyword('some')) return this.parseSome(loc);
     if (this.isKeyword('every')) return this.withModifiers(this.parseEvery());
     const negated = this.acceptKeyword('not');
-    const left = this.parseTermIn();
+    const left = this.parseMembership();
     let expr: Expr;
     if (this.is('=') && this.continues()) {
       this.next();
@@ -77,16 +77,26 @@ export class TermParser extends TokenStream {
     } else if (this.is(':=') && this.continues()) {
       this.next();
       expr = { kind: 'assign', left, right: this.parseTermIn(), negated, with: [], loc };
-    } else if (this.is(',') && this.newlineSignificant && this.looksLikeMemberOf3()) {
-      this.next();
-      const value = this.parseRelation();
-      this.next(); // `in`
-      const coll = this.parseRelation();
-      expr = { kind: 'term', term: this.call('internal.member_3', [left, value, coll], left.loc, 'in'), negated, with: [], loc };
     } else {
       expr = { kind: 'term', term: left, negated, with: [], loc };
     }
     return this.withModifiers(expr);
+  }
+
+  /** `[key,] value in collection [in ...]`, where the key form is allowed (literals, parentheses). */
+  protected parseMembership(): Term {
+    let left = this.parseRelation();
+    if (this.is(',') && this.looksLikeMemberOf3()) {
+      this.next();
+      const value = this.parseRelation();
+      this.next(); // `in`
+      left = this.call('internal.member_3', [left, value, this.parseRelation()], left.loc, 'in');
+    }
+    while (this.isKeyword('in') && this.continues()) {
+      this.next();
+      left = this.call('internal.member_2', [left, this.parseRelation()], left.loc, 'in');
+    }
+    return left;
   }
 
   private looksLikeMemberOf3(): boolean {
@@ -243,7 +253,8 @@ export class TermParser extends TokenStream {
           this.next();
           return this.postfix({ type: 'scalar', value: t.text === 'null' ? null : t.text === 'true', loc });
         }
-        if (this.isKeywordToken(t)) this.fail(`unexpected ${t.text} keyword`);
+        const callsBuiltin = this.peekAt(1).text === '(' && !this.peekAt(1).spaceBefore && t.text === 'contains';
+        if (this.isKeywordToken(t) && !callsBuiltin) this.fail(`unexpected ${t.text} keyword`);
         this.next();
         if (t.text === 'set' && this.is('(') && !this.tok.spaceBefore && this.peekAt(1).text === ')') {
           this.next();
@@ -257,7 +268,7 @@ export class TermParser extends TokenStream {
         if (t.text === '{') return this.postfix(this.parseBrace());
         if (t.text === '(') {
           this.next();
-          const inner = this.nested(false, () => this.parseTermIn());
+          const inner = this.nested(false, () => this.parseMembership());
           this.expect(')');
           return this.postfix(inner);
         }
