@@ -13,6 +13,7 @@ import './net';
 import './numbers';
 import './objects';
 import './regex';
+import './runtime';
 import './semver';
 import './sets';
 import './sprintf';

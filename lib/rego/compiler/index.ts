@@ -70,7 +70,7 @@ export function compileProgram(inputs: readonly ModuleInput[]): Program {
     const translator = new Translator(env);
     for (const r of m.rules) rules.push(compileRule(r, m, translator, errors));
   }
-  const tree = buildTree(rules);
+  const tree = buildTree(rules, modules.map((m) => m.packagePath));
   checkConflicts(tree, errors);
   checkRecursion(tree, errors);
   if (errors.length > 0) throw new RegoError(errors, sources);

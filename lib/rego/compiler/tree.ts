@@ -44,9 +44,17 @@ export class RuleNode {
   }
 }
 
-/** Builds the tree from compiled rules. */
-export function buildTree(rules: readonly IRRule[]): RuleNode {
+/** Builds the tree from compiled rules; every package is a document (`{}` when it defines nothing). */
+export function buildTree(rules: readonly IRRule[], packages: ReadonlyArray<readonly string[]>): RuleNode {
   const root = new RuleNode([]);
+  for (const pkg of packages) {
+    let n = root;
+    root.virtual = true;
+    for (const p of pkg) {
+      n = n.child(p);
+      n.virtual = true;
+    }
+  }
   for (const r of rules) {
     let n = root;
     r.path.forEach((p, i) => {

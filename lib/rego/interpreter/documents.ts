@@ -13,6 +13,15 @@ import type { Evaluator, Frame } from './evaluator';
 const TRUE: IRTerm = { t: 'const', v: true };
 const UNDEFINED = Symbol('undefined');
 
+/** Objects that stand for rule-tree levels (packages, ref-head prefixes), as opposed to values rules produced. */
+const structural = new WeakSet<RegoObject>();
+
+function level(): RegoObject {
+  const o = new RegoObject();
+  structural.add(o);
+  return o;
+}
+
 /** Resolves data paths and rule values for one evaluation. */
 export class Documents {
   private cache = new Map<RuleNode, Value | typeof UNDEFINED>();
@@ -75,10 +84,10 @@ export class Documents {
       if (!c.virtual) continue;
       const cv = this.nodeValue(c);
       if (cv === undefined) continue;
-      (children ??= new RegoObject()).set(name, cv);
+      (children ??= level()).set(name, cv);
     }
-    if (node.rules.length === 0) value = new RegoObject();
-    if (children) value = mergeStrict(value ?? new RegoObject(), children, () => this.conflict(node));
+    if (node.rules.length === 0) value = level();
+    if (children) value = mergeStrict(value ?? level(), children, () => this.conflict(node));
     if (base !== undefined) value = value === undefined ? base : mergeLoose(base, value);
     return value;
   }
@@ -97,7 +106,7 @@ export class Documents {
     }
     const nested = rules.filter((r) => r.suffix.length > 0);
     if (nested.length > 0) {
-      const obj = new RegoObject();
+      const obj = level();
       for (const r of nested) this.solve(r, (x, f) => this.insertSolution(obj, x, f));
       return obj;
     }
@@ -133,7 +142,7 @@ export class Documents {
           const next = target.get(path[i]);
           if (next instanceof RegoObject) target = next;
           else if (next === undefined) {
-            const created = new RegoObject();
+            const created = level();
             target.set(path[i], created);
             target = created;
           } else throw this.ev.error('eval_conflict_error', 'object keys must be unique', r.loc);
@@ -230,20 +239,22 @@ function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
 
 /** Merges virtual documents: a key defined twice with different non-object values is a conflict. */
 function mergeStrict(a: Value, b: RegoObject, conflict: () => never): Value {
-  if (!(a instanceof RegoObject)) return conflict();
-  const out = new RegoObject(a.entries());
+  if (!(a instanceof RegoObject) || !structural.has(a)) return conflict();
+  const out = level();
+  for (const [k, v] of a.entries()) out.set(k, v);
   for (const [k, v] of b.entries()) {
     const prev = out.get(k);
     if (prev === undefined) out.set(k, v);
     else if (prev instanceof RegoObject && v instanceof RegoObject) out.set(k, mergeStrict(prev, v, conflict));
+    else if (prev instanceof RegoSet && v instanceof RegoSet) out.set(k, new RegoSet([...prev, ...v]));
     else if (!equal(prev, v)) conflict();
   }
   return out;
 }
 
-/** Base data under virtual documents: objects merge, the virtual side wins elsewhere. */
+/** Base data under virtual documents: objects merge, base data wins elsewhere (as in OPA). */
 function mergeLoose(base: Value, virtual: Value): Value {
-  if (!(base instanceof RegoObject) || !(virtual instanceof RegoObject)) return virtual;
+  if (!(base instanceof RegoObject) || !(virtual instanceof RegoObject)) return base;
   const out = new RegoObject(base.entries());
   for (const [k, v] of virtual.entries()) {
     const prev = out.get(k);

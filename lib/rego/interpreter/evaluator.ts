@@ -296,12 +296,28 @@ export class Evaluator {
       const mock = this.state.mocks.get(t.name);
       if (mock) {
         if (mock.value !== undefined) return done(mock.value);
-        const fn = mock.fn!;
-        return 'builtin' in fn ? this.callBuiltin({ ...t, builtin: fn.builtin, name: fn.name }, args, done) : this.callFunction(fn.fnPath, args, t.loc, done);
+        return this.callMock(mock.fn!, t, args, done);
       }
       if (t.fnPath) return this.callFunction(t.fnPath, args, t.loc, done);
       return this.callBuiltin(t, args, done);
     });
+  }
+
+  /** Calls a mock's replacement with no mocks in force (a replacement may call the original). */
+  private callMock(fn: IRCallTarget, t: IRCall, args: Value[], done: (v: Value) => boolean): boolean {
+    const outer = this.state;
+    let result: Value | undefined;
+    this.state = { ...outer, mocks: new Map() };
+    this.docs.pushCache();
+    try {
+      const capture = (v: Value): boolean => ((result = v), true);
+      if ('builtin' in fn) this.callBuiltin({ ...t, builtin: fn.builtin, name: fn.name, output: undefined }, args, capture);
+      else this.callFunction(fn.fnPath, args, t.loc, capture);
+    } finally {
+      this.docs.popCache();
+      this.state = outer;
+    }
+    return result === undefined ? false : done(result);
   }
 
   private callFunction(path: readonly string[], args: Value[], loc: Location, done: (v: Value) => boolean): boolean {

@@ -2,7 +2,7 @@
 import { Body, Import, Module, RefTerm, Rule, RuleHead, Term, VarTerm } from '../ast';
 import { Location } from '../errors';
 import { Token } from '../lexer';
-import { FUTURE_KEYWORDS } from './stream';
+import { FUTURE_KEYWORDS, ParseAbort } from './stream';
 import { TermParser } from './terms';
 
 /** Parses one module's tokens. */
@@ -95,12 +95,8 @@ export class ModuleParser extends TermParser {
     }
     const bodies: Body[] = [];
     if (this.acceptKeyword('if')) {
-      if (this.is('{')) {
-        bodies.push(this.parseBraceBody());
-        while (this.is('{')) bodies.push(this.parseBraceBody());
-      } else {
-        bodies.push([this.parseLiteral()]);
-      }
+      bodies.push(this.parseIfBody());
+      while (this.is('{')) bodies.push(this.parseBraceBody());
     } else if (this.is('{')) {
       if (this.version === 'v1') this.fail('`if` keyword is required before rule body');
       bodies.push(this.parseBraceBody());
@@ -111,6 +107,23 @@ export class ModuleParser extends TermParser {
     const elseChain = this.parseElse(head);
     if (elseChain) (rules[rules.length - 1] as { else?: Rule }).else = elseChain;
     return rules;
+  }
+
+  /** After `if`: a braced body, or one literal (which may itself start with `{`, e.g. a comprehension). */
+  private parseIfBody(): Body {
+    if (!this.is('{')) return [this.parseLiteral()];
+    const save = this.pos;
+    try {
+      return this.parseBraceBody();
+    } catch (e) {
+      if (!(e instanceof ParseAbort)) throw e;
+      this.pos = save;
+      try {
+        return [this.parseLiteral()];
+      } catch {
+        throw e;
+      }
+    }
   }
 
   private parseBraceBody(): Body {
@@ -132,7 +145,7 @@ export class ModuleParser extends TermParser {
     }
     let body: Body = [];
     if (this.acceptKeyword('if')) {
-      body = this.is('{') ? this.parseBraceBody() : [this.parseLiteral()];
+      body = this.parseIfBody();
     } else if (this.is('{')) {
       body = this.parseBraceBody();
     }
