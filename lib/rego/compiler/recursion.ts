@@ -8,7 +8,7 @@ export function checkRecursion(root: RuleNode, errors: RegoErrorDetail[]): void 
   const nodes = [...root.descendants()].filter((n) => n.rules.length > 0 || n.functions.length > 0);
   const edges = new Map<RuleNode, RuleNode[]>();
   for (const n of nodes) {
-    const refs: Array<readonly string[]> = [];
+    const refs: Array<Pattern> = [];
     for (const r of [...n.rules, ...n.functions]) for (let x: IRRule | undefined = r; x; x = x.else) ruleRefs(x, refs);
     const targets = new Set<RuleNode>();
     for (const p of refs) for (const t of dependents(root, p)) targets.add(t);
@@ -39,25 +39,36 @@ export function checkRecursion(root: RuleNode, errors: RegoErrorDetail[]): void 
   for (const n of nodes) if (!state.has(n)) visit(n);
 }
 
-/** Rule nodes a reference to data path p may evaluate: those on the way to p and all below it. */
-function dependents(root: RuleNode, p: readonly string[]): RuleNode[] {
+/** A data path where null stands for any key (a variable in the ref). */
+type Pattern = ReadonlyArray<string | null>;
+
+/** Rule nodes a reference matching p may evaluate: those on the way to p and all below it. */
+function dependents(root: RuleNode, p: Pattern): RuleNode[] {
   const out: RuleNode[] = [];
-  let n: RuleNode | undefined = root;
-  for (const seg of p) {
-    if (n.rules.length > 0 || n.functions.length > 0) out.push(n);
-    n = n.children.get(seg);
-    if (!n) return out;
-  }
-  for (const d of n.descendants()) if (d.rules.length > 0 || d.functions.length > 0) out.push(d);
+  const hasRules = (n: RuleNode): boolean => n.rules.length > 0 || n.functions.length > 0;
+  const walk = (n: RuleNode, i: number): void => {
+    if (i === p.length) {
+      for (const d of n.descendants()) if (hasRules(d)) out.push(d);
+      return;
+    }
+    if (hasRules(n)) out.push(n);
+    const seg = p[i];
+    if (seg === null) for (const c of n.children.values()) walk(c, i + 1);
+    else {
+      const c = n.children.get(seg);
+      if (c) walk(c, i + 1);
+    }
+  };
+  walk(root, 0);
   return out;
 }
 
-function ruleRefs(r: IRRule, out: Array<readonly string[]>): void {
+function ruleRefs(r: IRRule, out: Array<Pattern>): void {
   for (const t of [r.key, r.value, ...r.suffix, ...(r.args ?? [])]) if (t) termRefs(t, out);
   bodyRefs(r.body, out);
 }
 
-function bodyRefs(body: IRBody, out: Array<readonly string[]>): void {
+function bodyRefs(body: IRBody, out: Array<Pattern>): void {
   for (const e of body) {
     switch (e.kind) {
       case 'term': termRefs(e.term, out); break;
@@ -69,10 +80,14 @@ function bodyRefs(body: IRBody, out: Array<readonly string[]>): void {
   }
 }
 
-function termRefs(t: IRTerm, out: Array<readonly string[]>): void {
+function termRefs(t: IRTerm, out: Array<Pattern>): void {
   switch (t.t) {
     case 'data': out.push(t.path); break;
-    case 'ref': termRefs(t.head, out); for (const p of t.path) termRefs(p, out); break;
+    case 'ref':
+      if (t.head.t === 'data') out.push([...t.head.path, ...t.path.map((p) => (p.t === 'const' && typeof p.v === 'string' ? p.v : null))]);
+      else termRefs(t.head, out);
+      for (const p of t.path) termRefs(p, out);
+      break;
     case 'array': case 'set': for (const x of t.items) termRefs(x, out); break;
     case 'object': for (const [k, v] of t.entries) { termRefs(k, out); termRefs(v, out); } break;
     case 'call':

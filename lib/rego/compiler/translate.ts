@@ -3,11 +3,11 @@
  * (locals get frame slots; rules, imports, input and data become roots),
  * resolves calls, folds ground composites, and orders each body for safety.
  */
-import { Body, Expr, Term, VarTerm, walkExpr, walkTerm } from '../ast';
+import { Body, Expr, Term, VarTerm, walkTerm } from '../ast';
 import { getBuiltin } from '../builtins/registry';
 import { Location, RegoErrorDetail } from '../errors';
 import { RegoObject, RegoSet, Value } from '../value';
-import { IRBody, IRExpr, IRTerm, IRWith, IRCallTarget } from './ir';
+import { IRBody, IRExpr, IRTerm, IRWith, IRCallTarget, termSlots } from './ir';
 import { orderBody } from './safety';
 
 /** What a non-local name refers to. */
@@ -27,10 +27,17 @@ export interface TranslateEnv {
 /** A lexical scope: names to slots, chained to the enclosing scope. */
 export class Scope {
   readonly names = new Map<string, number>();
+  /** Names that closures cannot see yet: declared (`:=`, `some`) by the current literal or a later one. */
+  hidden: ReadonlySet<string> = new Set();
   constructor(readonly frame: { size: number }, readonly parent?: Scope) {}
 
   lookup(name: string): number | undefined {
-    return this.names.get(name) ?? this.parent?.lookup(name);
+    return this.names.get(name) ?? this.parent?.lookupFromClosure(name);
+  }
+
+  private lookupFromClosure(name: string): number | undefined {
+    const own = this.hidden.has(name) ? undefined : this.names.get(name);
+    return own ?? this.parent?.lookupFromClosure(name);
   }
 
   declare(name: string): number {
@@ -81,20 +88,24 @@ export class Translator {
   /** Translates and orders a body whose names are declared in scope. */
   body(scope: Scope, body: Body, bound: ReadonlySet<number>): IRBody {
     const exprs: IRExpr[] = [];
-    for (const e of body) {
+    const declared = body.map(declaredNames);
+    body.forEach((e, i) => {
+      scope.hidden = new Set(declared.slice(i).flat());
       const ir = this.expr(scope, e);
       if (ir) exprs.push(ir);
-    }
+    });
+    scope.hidden = new Set();
     return orderBody(exprs, scope, bound, this.env.errors);
   }
 
   /** Translates a closure body (comprehension) in a new child scope. */
-  private closure(scope: Scope, body: Body, heads: readonly Term[]): { scope: Scope; body: IRBody } {
+  private closure(scope: Scope, body: Body, heads: readonly Term[]): { scope: Scope; body: IRBody; first: number } {
+    const first = scope.frame.size;
     const child = new Scope(scope.frame, scope);
     this.declareBodyNames(child, body, heads);
     const outer = new Set<number>();
     for (let s: Scope | undefined = scope; s; s = s.parent) for (const slot of s.names.values()) outer.add(slot);
-    return { scope: child, body: this.body(child, body, outer) };
+    return { scope: child, body: this.body(child, body, outer), first };
   }
 
   private expr(scope: Scope, e: Expr): IRExpr | undefined {
@@ -105,6 +116,7 @@ export class Translator {
       case 'unify': case 'assign': return { ...base, kind: 'unify', left: this.term(scope, e.left), right: this.term(scope, e.right) };
       case 'somein': return { ...base, kind: 'somein', key: e.key && this.term(scope, e.key), value: this.term(scope, e.value), collection: this.term(scope, e.collection) };
       case 'every': {
+        const first = scope.frame.size;
         const child = new Scope(scope.frame, scope);
         const key = e.key ? child.declare(e.key.name) : undefined;
         const value = child.declare(e.value.name);
@@ -119,7 +131,7 @@ export class Translator {
           value: { t: 'var', slot: value, name: e.value.name },
           domain: this.term(scope, e.domain),
           body,
-          captures: capturedSlots(scope, e.body),
+          captures: capturedSlots(body, first),
         };
       }
     }
@@ -196,11 +208,14 @@ export class Translator {
       case 'object': return fold({ t: 'object', entries: t.entries.map(([k, v]) => [this.term(scope, k), this.term(scope, v)] as const) });
       case 'arraycompr': case 'setcompr': {
         const c = this.closure(scope, t.body, [t.term]);
-        return { t: t.type, term: this.term(c.scope, t.term), body: c.body, captures: capturedSlots(scope, t.body, [t.term]) };
+        const term = this.term(c.scope, t.term);
+        return { t: t.type, term, body: c.body, captures: capturedSlots(c.body, c.first, [term]) };
       }
       case 'objectcompr': {
         const c = this.closure(scope, t.body, [t.key, t.value]);
-        return { t: 'objectcompr', key: this.term(c.scope, t.key), value: this.term(c.scope, t.value), body: c.body, captures: capturedSlots(scope, t.body, [t.key, t.value]) };
+        const key = this.term(c.scope, t.key);
+        const value = this.term(c.scope, t.value);
+        return { t: 'objectcompr', key, value, body: c.body, captures: capturedSlots(c.body, c.first, [key, value]) };
       }
       case 'call': return this.call(scope, t);
     }
@@ -278,17 +293,51 @@ export function refPath(t: Term): string[] | undefined {
   return out;
 }
 
-/** Slots of enclosing scopes referenced inside a closure body. */
-function capturedSlots(scope: Scope, body: Body, heads: readonly Term[] = []): number[] {
+/** Slots of enclosing scopes (allocated before `first`) that a closure uses. */
+function capturedSlots(body: IRBody, first: number, heads: readonly IRTerm[] = []): number[] {
   const out = new Set<number>();
-  const see = (t: Term): void => {
-    if (t.type !== 'var') return;
-    const slot = scope.lookup(t.name);
-    if (slot !== undefined) out.add(slot);
-  };
-  for (const h of heads) walkTerm(h, see);
-  for (const e of body) walkExpr(e, see);
+  const add = (slots: number[]): void => slots.forEach((s) => s < first && out.add(s));
+  for (const h of heads) add(deepSlots(h));
+  for (const e of body) add(exprSlots(e));
   return [...out];
+}
+
+function deepSlots(t: IRTerm): number[] {
+  const out = termSlots(t);
+  const visit = (x: IRTerm): void => {
+    switch (x.t) {
+      case 'ref': visit(x.head); x.path.forEach(visit); break;
+      case 'array': case 'set': x.items.forEach(visit); break;
+      case 'object': x.entries.forEach(([k, v]) => { visit(k); visit(v); }); break;
+      case 'call': x.args.forEach(visit); if (x.output) visit(x.output); break;
+      case 'arraycompr': case 'setcompr': case 'objectcompr': out.push(...x.captures); break;
+      default: break;
+    }
+  };
+  visit(t);
+  return out;
+}
+
+function exprSlots(e: IRExpr): number[] {
+  const out: number[] = [];
+  switch (e.kind) {
+    case 'term': out.push(...deepSlots(e.term)); break;
+    case 'unify': out.push(...deepSlots(e.left), ...deepSlots(e.right)); break;
+    case 'somein': if (e.key) out.push(...deepSlots(e.key)); out.push(...deepSlots(e.value), ...deepSlots(e.collection)); break;
+    case 'every': out.push(...deepSlots(e.domain), ...e.captures); break;
+  }
+  for (const w of e.with) out.push(...deepSlots(w.value));
+  return out;
+}
+
+/** Names a literal declares (`:=` targets, `some` variables). */
+function declaredNames(e: Expr): string[] {
+  const out: string[] = [];
+  const collect = (t: Term): void => walkTerm(t, (x) => x.type === 'var' && out.push(x.name), false);
+  if (e.kind === 'assign') collect(e.left);
+  if (e.kind === 'some') e.vars.forEach(collect);
+  if (e.kind === 'somein') { if (e.key) collect(e.key); collect(e.value); }
+  return out;
 }
 
 /** Replaces a composite whose members are all constants by its value. */

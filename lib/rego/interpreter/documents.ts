@@ -40,8 +40,32 @@ export class Documents {
 
   /** Evaluates `data.<prefix>` followed by a dynamic path. */
   evalDataRef(prefix: readonly string[], rest: readonly IRTerm[], f: Frame, k: (v: Value) => boolean): boolean {
+    const node = rest.length > 0 && this.ev.state.overrides.length === 0 ? this.namespaceAt(prefix) : undefined;
+    if (node) {
+      // Descend key by key instead of building the whole namespace (which may contain the caller).
+      const p = rest[0];
+      const next = (key: Value): boolean => (typeof key === 'string' ? this.evalDataRef([...prefix, key], rest.slice(1), f, k) : false);
+      if (!this.ev.patternUnbound(p, f)) return this.ev.evalTerm(p, f, next);
+      const keys = new Set<string>();
+      for (const [name, c] of node.children) if (c.virtual) keys.add(name);
+      const base = lookup(this.ev.settings.data, prefix);
+      if (base instanceof RegoObject) for (const key of base.keys()) if (typeof key === 'string') keys.add(key);
+      for (const key of [...keys].sort()) if (this.ev.unify(p, key, f, () => next(key))) return true;
+      return false;
+    }
     const v = this.dataAt(prefix);
     return v === undefined ? false : this.ev.evalPath(v, rest, 0, f, k);
+  }
+
+  /** The tree node at path when it is a namespace (virtual, no rules on the way), else undefined. */
+  private namespaceAt(path: readonly string[]): RuleNode | undefined {
+    let node: RuleNode | undefined = this.ev.program.tree;
+    for (const p of path) {
+      if (node.rules.length > 0) return undefined;
+      node = node.children.get(p);
+      if (!node) return undefined;
+    }
+    return node.virtual && node.rules.length === 0 ? node : undefined;
   }
 
   /** Value of the document at a ground data path, honouring `with data...` overrides. */
@@ -101,19 +125,20 @@ export class Documents {
     const multi = rules.filter((r) => r.kind === 'multi' && r.suffix.length === 0);
     if (multi.length > 0) {
       const set = new RegoSet();
-      for (const r of multi) this.solve(r, (x, f) => this.ev.evalTerm(x.key!, f, (v) => (set.add(v), false)));
+      for (const r of multi) this.solve(r, (x, f, mark) => this.ev.evalTerm(x.key!, f, (v) => (mark(), set.add(v), false)));
       return set;
     }
     const nested = rules.filter((r) => r.suffix.length > 0);
     if (nested.length > 0) {
       const obj = level();
-      for (const r of nested) this.solve(r, (x, f) => this.insertSolution(obj, x, f));
+      for (const r of nested) this.solve(r, (x, f, mark) => this.insertSolution(obj, x, f, mark));
       return obj;
     }
     const values: Value[] = [];
     for (const r of rules) {
-      this.solve(r, (x, f) =>
+      this.solve(r, (x, f, mark) =>
         this.ev.evalTerm(x.value ?? TRUE, f, (v) => {
+          mark();
           if (values.length === 0) values.push(v);
           else if (!equal(values[0], v)) throw this.ev.error('eval_conflict_error', 'complete rules must not produce multiple outputs', x.loc);
           return false;
@@ -133,9 +158,10 @@ export class Documents {
   }
 
   /** Adds one solution of a rule with a dynamic head ref (`p[k] := v`, `p.q[k] contains v`) to obj. */
-  private insertSolution(obj: RegoObject, r: IRRule, f: Frame): boolean {
+  private insertSolution(obj: RegoObject, r: IRRule, f: Frame, mark: () => void): boolean {
     return this.ev.evalTerm({ t: 'array', items: r.suffix }, f, (keys) =>
       this.ev.evalTerm(r.kind === 'multi' ? r.key! : r.value ?? TRUE, f, (v) => {
+        mark();
         const path = keys as Value[];
         let target = obj;
         for (let i = 0; i < path.length - 1; i++) {
@@ -163,22 +189,25 @@ export class Documents {
   /** Value of one rule definition on its own (how tests run), or undefined. */
   ruleValue(rule: IRRule): Value | undefined {
     let value: Value | undefined;
-    this.solve(rule, (x, f) => this.ev.evalTerm(x.value ?? TRUE, f, (v) => ((value = v), true)));
+    this.solve(rule, (x, f, mark) => this.ev.evalTerm(x.value ?? TRUE, f, (v) => (mark(), (value = v), true)));
     if (value === undefined && rule.isDefault) value = this.defaultValue(rule);
     return value;
   }
 
-  /** Runs a rule (and its else chain) calling onSolution per solution of the first branch that has one. */
-  private solve(rule: IRRule, onSolution: (r: IRRule, f: Frame) => boolean): void {
+  /**
+   * Runs a rule (and its else chain) calling onSolution per solution of the
+   * first branch that produces a value (onSolution calls `mark` when it does).
+   */
+  private solve(rule: IRRule, onSolution: (r: IRRule, f: Frame, mark: () => void) => boolean): void {
     if (!this.guardsHold(rule)) return;
+    let found = false;
+    const mark = (): void => {
+      found = true;
+    };
     for (let r: IRRule | undefined = rule; r; r = r.else) {
       const f: Frame = new Array(r.frameSize);
-      let found = false;
       const current = r;
-      this.ev.evalBody(r.body, 0, f, () => {
-        found = true;
-        return onSolution(current, f);
-      });
+      this.ev.evalBody(r.body, 0, f, () => onSolution(current, f, mark));
       if (found) return;
     }
   }
@@ -209,8 +238,8 @@ export class Documents {
         const bindArgs = (i: number): boolean => {
           if (i === params.length) {
             return this.ev.evalBody(current.body, 0, f, () => {
-              found = true;
               return this.ev.evalTerm(current.value ?? TRUE, f, (v) => {
+                found = true;
                 if (result === undefined) result = v;
                 else if (!equal(result, v)) throw this.ev.error('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', loc);
                 return false;

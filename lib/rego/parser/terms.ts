@@ -5,7 +5,7 @@
 import { Body, CallTerm, EveryExpr, Expr, RefTerm, Term, VarTerm, WithModifier } from '../ast';
 import { Location } from '../errors';
 import { parseNumber } from '../number';
-import { TokenStream } from './stream';
+import { ParseAbort, TokenStream } from './stream';
 
 const RELATIONS: Record<string, string> = { '==': 'equal', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
 const ARITH: Record<string, string> = { '+': 'plus', '-': 'minus' };
@@ -33,7 +33,8 @@ export class TermParser extends TokenStream {
 
   /** True when the current token continues the expression on the previous token's line. */
   protected continues(): boolean {
-    return !(this.newlineSignificant && this.tok.newlineBefore);
+    // OPA reads an infix operator at the start of a line as continuing the expression.
+    return !(this.newlineSignificant && this.tok.newlineBefore && this.is(','));
   }
 
   /** Parses literals until the closing punctuation (not consumed). */
@@ -326,16 +327,31 @@ export class TermParser extends TokenStream {
     return items;
   }
 
+  /** At `|`: the comprehension body up to close, or undefined (position unspecified) when it is not one. */
+  private tryComprehensionBody(close: string): Body | undefined {
+    this.next();
+    try {
+      const body = this.parseBodyUntil(close);
+      this.expect(close);
+      return body;
+    } catch (e) {
+      if (e instanceof ParseAbort) return undefined;
+      throw e;
+    }
+  }
+
   private parseArray(): Term {
     const loc = this.loc();
     this.next();
     return this.nested(false, () => {
       if (this.accept(']')) return { type: 'array', items: [], loc };
-      const first = this.parseTermIn(true);
-      if (this.accept('|')) {
-        const body = this.parseBodyUntil(']');
-        this.expect(']');
-        return { type: 'arraycompr', term: first, body, loc };
+      const start = this.pos;
+      let first = this.parseTermIn(true);
+      if (this.is('|')) {
+        const compr = this.tryComprehensionBody(']');
+        if (compr) return { type: 'arraycompr', term: first, body: compr, loc };
+        this.pos = start;
+        first = this.parseTermIn();
       }
       const items = [first];
       while (this.accept(',')) {
@@ -352,13 +368,16 @@ export class TermParser extends TokenStream {
     this.next();
     return this.nested(false, (): Term => {
       if (this.accept('}')) return { type: 'object', entries: [], loc };
-      const first = this.parseTermIn(true);
+      const start = this.pos;
+      let first = this.parseTermIn(true);
       if (this.accept(':')) {
-        const value = this.parseTermIn(true);
-        if (this.accept('|')) {
-          const body = this.parseBodyUntil('}');
-          this.expect('}');
-          return { type: 'objectcompr', key: first, value, body, loc };
+        const valueStart = this.pos;
+        let value = this.parseTermIn(true);
+        if (this.is('|')) {
+          const compr = this.tryComprehensionBody('}');
+          if (compr) return { type: 'objectcompr', key: first, value, body: compr, loc };
+          this.pos = valueStart;
+          value = this.parseTermIn();
         }
         const entries: Array<[Term, Term]> = [[first, value]];
         while (this.accept(',')) {
@@ -370,10 +389,11 @@ export class TermParser extends TokenStream {
         this.expect('}');
         return { type: 'object', entries, loc };
       }
-      if (this.accept('|')) {
-        const body = this.parseBodyUntil('}');
-        this.expect('}');
-        return { type: 'setcompr', term: first, body, loc };
+      if (this.is('|')) {
+        const compr = this.tryComprehensionBody('}');
+        if (compr) return { type: 'setcompr', term: first, body: compr, loc };
+        this.pos = start;
+        first = this.parseTermIn();
       }
       const items = [first];
       while (this.accept(',')) {
