@@ -17,7 +17,8 @@ test_concurrent_runs_are_denied if {
 }
 
 test_default_concurrency_is_denied if {
-	cron_rules(object.union(testing.cronjob, {"spec": object.remove(testing.cronjob.spec, ["concurrencyPolicy"])})) == {"K8S-CRON-001"}
+	obj := object.union(object.remove(testing.cronjob, ["spec"]), {"spec": object.remove(testing.cronjob.spec, ["concurrencyPolicy"])})
+	cron_rules(obj) == {"K8S-CRON-001"}
 }
 
 test_missing_starting_deadline_is_denied if {

@@ -54,7 +54,7 @@ test_docker_hub_short_name_is_docker_io if {
 	findings := deny_image_registry with input as testing.deployment_with_container({"image": "nginx:1.27"})
 		with data.environment as testing.staging
 	some finding in findings
-	indexof(finding.msg, "\"docker.io\"") >= 0
+	contains(finding.msg, "\"docker.io\"")
 }
 
 test_repository_prefix_allow_list if {

@@ -26,7 +26,8 @@ test_host_without_tls_is_denied if {
 }
 
 test_ingress_without_class_is_denied if {
-	findings := deny_ingress_class with input as object.union(ingress, {"spec": object.remove(ingress.spec, ["ingressClassName"])})
+	obj := object.union(object.remove(ingress, ["spec"]), {"spec": object.remove(ingress.spec, ["ingressClassName"])})
+	findings := deny_ingress_class with input as obj
 	testing.rule_ids(findings) == {"K8S-NET-005"}
 }
 

@@ -14,7 +14,7 @@ required_resources := [
 # K8S-RES-001: every container states cpu and memory requests and limits, so that the scheduler
 # places it on the load it has and a runaway container cannot starve its neighbours.
 deny_resources contains finding if {
-	some entry in k8s.containers(input)
+	some entry in k8s.input_containers
 	some key in required_resources
 	not entry.container.resources[key[0]][key[1]]
 	field := sprintf("%s.resources.%s.%s", [entry.path, key[0], key[1]])
@@ -24,7 +24,7 @@ deny_resources contains finding if {
 # K8S-RES-002: a memory limit far above the request lets pods overcommit a node until the kernel
 # kills them; the limit may be at most 4 times the request.
 deny_memory_ratio contains finding if {
-	some entry in k8s.containers(input)
+	some entry in k8s.input_containers
 	limit := entry.container.resources.limits.memory
 	request := entry.container.resources.requests.memory
 	units.parse_bytes(format_int_quantity(limit)) > 4 * units.parse_bytes(format_int_quantity(request))

@@ -15,11 +15,11 @@ secret_words := ["password", "passwd", "secret", "token", "key", "credential", "
 
 # K8S-SCR-002: a secret-looking variable must come from a Secret (valueFrom), not a literal value.
 deny_secret_env contains finding if {
-	some entry in k8s.containers(input)
+	some entry in k8s.input_containers
 	some i, variable in object.get(entry.container, "env", [])
 	variable.value != ""
 	some word in secret_words
-	indexof(lower(variable.name), word) >= 0
+	contains(lower(variable.name), word)
 	field := sprintf("%s.env[%d].value", [entry.path, i])
 	finding := k8s.finding("K8S-SCR-002", input, field, sprintf("variable %s looks like a secret but has a literal value; use valueFrom.secretKeyRef", [variable.name]))
 }

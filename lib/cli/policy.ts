@@ -90,21 +90,14 @@ function verifyCommand(): Command {
     .action((flags: VerifyFlags) => {
       const policies = loadPolicies(flags.policy ?? [DEFAULT_POLICY_DIR], flags.regoVersion as 'v0' | 'v1');
       const results = policies.runTests(flags.run ? new RegExp(flags.run) : undefined);
-      const lines = results.map(describeTest).sort();
-      const failed = lines.filter((line) => !line.startsWith('PASS'));
-      process.stdout.write(`${failed.join('\n')}${failed.length > 0 ? '\n' : ''}`);
+      const failed = results.filter((result) => result.status !== 'PASS' && result.status !== 'SKIP');
+      for (const result of [...failed].sort((a, b) => (a.fullName < b.fullName ? -1 : 1))) {
+        const where = `${result.location.file}:${result.location.line}`;
+        process.stdout.write(`${where}: ${result.status} ${result.fullName}${result.error ? `: ${result.error}` : ''}\n`);
+      }
       process.stdout.write(`${results.length - failed.length} passed, ${failed.length} failed\n`);
       process.exitCode = failed.length > 0 ? 1 : 0;
     });
-}
-
-/** One test result as a line: `PASS data.main.test_x` or `FAIL data.main.test_y: why`. */
-function describeTest(result: unknown): string {
-  const fields = result as Record<string, unknown>;
-  const name = [fields.package, fields.name].filter((part) => typeof part === 'string' && part !== '').join('.');
-  const passed = fields.pass === true || fields.passed === true || fields.status === 'pass' || (fields.fail === false && !fields.error);
-  const reason = fields.error ?? fields.message ?? '';
-  return passed ? `PASS ${name}` : `FAIL ${name}${reason ? `: ${String(reason instanceof Error ? reason.message : reason)}` : ''}`;
 }
 
 const userErrors = [ConfigError, DataLoadError, InputError, PolicyLoadError, PolicyResultError, UnknownOutputFormatError];

@@ -6,9 +6,12 @@
 import { emptyCheckResult, type CheckResult, type PolicyResult, type ResultLocation } from './result';
 import { countExceptions, exceptionName, exceptionQuery, isFailureRule, type NamespaceRules } from './rule-names';
 
-/** Evaluates a reference such as `data.main.deny` for an input; `undefined` when it is undefined. */
+/**
+ * Evaluates references such as `data.main.deny` for an input, all in one evaluation; each value is
+ * `undefined` when its reference is undefined.
+ */
 export interface RuleEvaluator {
-  value(ref: string, input: unknown): unknown;
+  values(refs: readonly string[], input: unknown): unknown[];
 }
 
 /** A policy message that conftest cannot read (a structured message without a string `msg`). */
@@ -31,21 +34,23 @@ export function checkInput(
   const warnings: PolicyResult[] = [];
   const exceptions: PolicyResult[] = [];
   let successes = 0;
-  const exception = rules.names.length > 0 ? evaluator.value(`data.${namespace}.exception`, input) : undefined;
+  if (rules.names.length === 0) return { ...emptyCheckResult(filename, namespace) };
+  const queries = rules.names.map((rule) => `data.${namespace}.${rule}`);
+  const [exception, ...values] = evaluator.values([`data.${namespace}.exception`, ...queries], input);
 
-  for (const rule of rules.names) {
+  rules.names.forEach((rule, index) => {
     const exempted = countExceptions(exception, exceptionName(rule));
     for (let i = 0; i < exempted; i++) exceptions.push({ msg: exceptionQuery(namespace, rule) });
 
-    const query = `data.${namespace}.${rule}`;
-    for (const result of ruleResults(evaluator.value(query, input), query)) {
+    const query = queries[index];
+    for (const result of ruleResults(values[index], query)) {
       // An exempted rule reports its exceptions only, not its results.
       if (exempted > 0) continue;
       if (result.msg === '') successes++;
       else if (isFailureRule(rule)) failures.push(result);
       else warnings.push(result);
     }
-  }
+  });
 
   // conftest reports one success per passing rule name; rules defined several times make up the rest.
   const counted = failures.length + warnings.length + exceptions.length + successes;

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compile, RegoError, type CompiledPolicy } from '../rego';
 import type { RuleEvaluator } from './evaluation';
+import { ruleDefinitions } from './rule-definitions';
 import { checkedRules, type NamespaceRules } from './rule-names';
 
 /** Policies that cannot be loaded or compiled; the message lists every located error. */
@@ -30,8 +31,14 @@ export class PolicySet {
     private readonly compiled: CompiledPolicy,
     /** The `.rego` files loaded, sorted. */
     readonly files: readonly string[],
+    modules: readonly { text: string }[],
   ) {
-    for (const [namespace, rules] of compiled.rules()) this.ruleIndex.set(namespace, checkedRules(rules));
+    const defined = ruleDefinitions(modules);
+    for (const [namespace, names] of compiled.rules()) {
+      // Source order and one entry per definition where the scan found them; the engine's names otherwise.
+      const inSource = defined.get(namespace) ?? [];
+      this.ruleIndex.set(namespace, checkedRules([...inSource, ...names.filter((name) => !inSource.includes(name))]));
+    }
   }
 
   /**
@@ -44,10 +51,10 @@ export class PolicySet {
     if (files.length === 0) throw new PolicyLoadError(`no policies found in [${paths.join(' ')}]; pass a folder of .rego files with -p`);
     const modules = files.map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') }));
     try {
-      return new PolicySet(compile(modules, { regoVersion: options.regoVersion ?? 'v1' }), files);
+      return new PolicySet(compile(modules, { regoVersion: options.regoVersion ?? 'v1' }), files, modules);
     } catch (error) {
       if (!(error instanceof RegoError)) throw error;
-      const lines = error.errors.map((e) => `${e.location.file}:${e.location.line}:${e.location.col}: ${e.code}: ${e.message}`);
+      const lines = error.errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}:${e.location.col}: ` : ''}${e.code}: ${e.message}`);
       throw new PolicyLoadError(`policies do not compile:\n${lines.join('\n')}`);
     }
   }
@@ -62,13 +69,27 @@ export class PolicySet {
     return this.ruleIndex.get(namespace) ?? { names: [], definitions: 0 };
   }
 
-  /** An evaluator of rules against inputs with this `data` document (`data.environment`, `-d` files). */
+  /**
+   * An evaluator of rules against inputs with this `data` document (`data.environment`, `-d` files).
+   * All references of one input are evaluated by one query, so the input is converted once; each is
+   * wrapped in a comprehension so that an undefined rule leaves the others defined.
+   */
   evaluator(data: Record<string, unknown>): RuleEvaluator {
     const compiled = this.compiled;
+    const queries = new Map<string, string>();
     return {
-      value(ref: string, input: unknown): unknown {
-        const bindings = compiled.query(`value := ${ref}`, { input, data });
-        return bindings.length > 0 ? bindings[0].value : undefined;
+      values(refs: readonly string[], input: unknown): unknown[] {
+        const key = refs.join('\n');
+        let query = queries.get(key);
+        if (query === undefined) {
+          query = refs.map((ref, i) => `v${i} := [x | x := ${ref}]`).join('; ');
+          queries.set(key, query);
+        }
+        const [bindings] = compiled.query(query, { input, data });
+        return refs.map((_, i) => {
+          const found = bindings?.[`v${i}`];
+          return Array.isArray(found) && found.length > 0 ? found[0] : undefined;
+        });
       },
     };
   }

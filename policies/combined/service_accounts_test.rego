@@ -42,5 +42,5 @@ test_undeclared_default_account_mounts_a_token if {
 	objects := array.concat(without_kind(environment, "Deployment"), [silent])
 	findings := deny_token_mount with input as testing.combined(objects)
 	some finding in findings
-	indexof(finding.msg, "ServiceAccount default") >= 0
+	contains(finding.msg, "ServiceAccount default")
 }

@@ -15,7 +15,7 @@ has_digest(image) if {
 tag(image) := value if {
 	parts := split(without_digest(image), "/")
 	last := parts[count(parts) - 1]
-	indexof(last, ":") >= 0
+	contains(last, ":")
 	value := split(last, ":")[1]
 }
 
@@ -37,9 +37,9 @@ registry_host_first(parts) if {
 	registry_host(parts[0])
 }
 
-registry_host(part) if indexof(part, ".") >= 0
+registry_host(part) if contains(part, ".")
 
-registry_host(part) if indexof(part, ".") >= 0
+registry_host(part) if contains(part, ".")
 
 registry_host(part) if part == "localhost"
 

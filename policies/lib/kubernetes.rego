@@ -62,6 +62,12 @@ containers(obj) := [entry |
 	}
 ]
 
+# The containers and the pod spec of `input` (one manifest), computed once per evaluation for all
+# the rules of package main.
+input_containers := containers(input)
+
+input_pod_spec := pod_spec(input)
+
 # The regular (long-running) containers only.
 app_containers(obj) := [entry | some entry in containers(obj); not entry.init]
 

@@ -5,9 +5,9 @@ function fakeEvaluator(values: Record<string, unknown>): RuleEvaluator & { asked
   const asked: string[] = [];
   return {
     asked,
-    value: (ref) => {
-      asked.push(ref);
-      return values[ref];
+    values: (refs) => {
+      asked.push(...refs);
+      return refs.map((ref) => values[ref]);
     },
   };
 }
