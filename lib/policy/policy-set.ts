@@ -55,7 +55,8 @@ export class PolicySet {
     } catch (error) {
       if (!(error instanceof RegoError)) throw error;
       const lines = error.errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}:${e.location.col}: ` : ''}${e.code}: ${e.message}`);
-      throw new PolicyLoadError(`policies do not compile:\n${lines.join('\n')}`);
+      const hint = (options.regoVersion ?? 'v1') === 'v1' && error.errors.some((e) => e.code === 'rego_parse_error') ? '\n(policies in the older syntax need --rego-version v0)' : '';
+      throw new PolicyLoadError(`policies do not compile:\n${lines.join('\n')}${hint}`);
     }
   }
 

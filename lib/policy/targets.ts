@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadEnvironment } from '../config';
-import { readInputs } from './inputs';
+import { InputError, readInputs } from './inputs';
 import type { CheckTarget } from './runner';
 
 /** Where to find inputs and environments. */
@@ -39,7 +39,7 @@ export function resolveTargets(options: TargetOptions): CheckTarget[] {
     const label = options.conftestCombinedName || options.paths.length !== 1 ? 'Combined' : options.paths[0];
     return [{ label, files: readInputs(options.paths), data: dataFor(environment) }];
   }
-  if (!fs.existsSync(distDir)) throw new Error(`${distDir}: no such folder; run \`npm run synth\` first or pass files to check`);
+  if (!fs.existsSync(distDir)) throw new InputError(`${distDir}: no such folder; run \`npm run synth\` first or pass files to check`);
   return fs
     .readdirSync(distDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -54,7 +54,7 @@ export function resolveTargets(options: TargetOptions): CheckTarget[] {
 
 function environmentFile(environmentsDir: string, name: string): string {
   const file = path.join(environmentsDir, `${name}.yaml`);
-  if (!fs.existsSync(file)) throw new Error(`--env ${name}: ${file} does not exist; name an environment of ${environmentsDir}/`);
+  if (!fs.existsSync(file)) throw new InputError(`--env ${name}: ${file} does not exist; name an environment of ${environmentsDir}/`);
   return file;
 }
 

@@ -3,6 +3,7 @@
  * rule it is named for, and the clean fixture passes.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_NAMESPACES, loadPolicies, readInputs, ruleId, runChecks, type CheckPlan } from '../../lib/policy';
 
@@ -61,5 +62,19 @@ describe('the policies', () => {
     const ids = [...brokenFiles.map((name) => path.join(broken, name)), ...productionFiles.map((name) => path.join(broken, 'production', name))].map(declaredRule);
     const documented = [...fs.readFileSync('policies/README.md', 'utf8').matchAll(/^\| (K8S-[A-Z]+-\d{3}) \|/gm)].map((m) => m[1]);
     expect([...new Set(ids)].sort()).toEqual([...new Set(documented)].sort());
+  });
+
+  it('honour conftest exceptions by rule name', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-exception-'));
+    const exception = path.join(folder, 'exception.rego');
+    fs.writeFileSync(exception, 'package main\n\nimport rego.v1\n\nexception contains ["image_digest"] if {\n\tinput.kind == "CronJob"\n\tinput.metadata.name == "backup"\n}\n');
+    try {
+      const file = path.join(broken, 'production', 'image_without_digest.yaml');
+      const results = runChecks(loadPolicies(['policies', exception]), [{ label: 'fixture', files: readInputs([file]), data: environment('production') }], plan);
+      expect(results.flatMap((result) => result.failures)).toEqual([]);
+      expect(results.flatMap((result) => result.exceptions.map((e) => e.msg))).toEqual(['data.main.exception[_][_] == "image_digest"']);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

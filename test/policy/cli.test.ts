@@ -1,0 +1,27 @@
+/** `npm run policy`: conftest's exit codes and located user errors, end to end. */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const cli = path.join('lib', 'cli', 'policy.ts');
+const tsx = path.join('node_modules', '.bin', 'tsx');
+const run = (...args: string[]) => spawnSync(tsx, [cli, ...args], { encoding: 'utf8' });
+
+describe('npm run policy', () => {
+  it('exits 1 and prints the failure and the summary for a broken manifest', () => {
+    const result = run('test/fixtures/policy/broken/privileged.yaml', '--env', 'staging');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('FAIL - test/fixtures/policy/broken/privileged.yaml - main - K8S-SEC-006: Deployment/video-app/legacy:');
+    expect(result.stdout).toMatch(/\n\d+ tests, \d+ passed, 0 warnings, \d+ failures, 0 exceptions\n$/);
+  });
+
+  it('exits 0 for the clean fixture, and with --no-fail', () => {
+    expect(run('test/fixtures/policy/clean', '--env', 'staging', '-o', 'json').status).toBe(0);
+    expect(run('test/fixtures/policy/broken/privileged.yaml', '--env', 'staging', '--no-fail').status).toBe(0);
+  });
+
+  it('names a wrong flag value without a stack trace', () => {
+    const result = run('dist', '-o', 'yaml');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('policy: unknown output format "yaml"; use one of stdout, json, tap, table, junit, github, sarif\n');
+  });
+});
