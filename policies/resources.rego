@@ -18,7 +18,7 @@ deny_resources contains finding if {
 	some key in required_resources
 	not entry.container.resources[key[0]][key[1]]
 	field := sprintf("%s.resources.%s.%s", [entry.path, key[0], key[1]])
-	finding := k8s.finding("K8S-RES-001", input, field, sprintf("container %q has no %s %s; set it", [entry.container.name, key[1], key[0]]))
+	finding := k8s.finding("K8S-RES-001", input, field, sprintf("container %q sets no resources.%s.%s; set it", [entry.container.name, key[0], key[1]]))
 }
 
 # K8S-RES-002: a memory limit far above the request lets pods overcommit a node until the kernel
