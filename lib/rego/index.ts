@@ -60,6 +60,7 @@ export class CompiledPolicy {
   private readonly baseData: Value;
   private readonly queries = new Map<string, IRQuery & { expressions: QueryExpression[] }>();
   private lastPrinted: string[] = [];
+  private lastInput: { input: unknown; ev: Evaluator } | undefined;
 
   /** @internal use `compile`. */
   constructor(private readonly program: Program, private readonly options: CompileOptions) {
@@ -101,7 +102,12 @@ export class CompiledPolicy {
   evaluate(ref: string, input?: unknown): unknown {
     const q = this.compiled(ref);
     const slot = q.expressions[0]?.slot;
-    const ev = this.evaluator(input, undefined);
+    // Several rules evaluated on the same input object share rule results (the input must not be mutated in between).
+    const reuse = this.lastInput !== undefined && input === this.lastInput.input;
+    const ev = reuse ? this.lastInput!.ev : this.evaluator(input, undefined);
+    if (!reuse) this.lastInput = input !== null && typeof input === 'object' ? { input, ev } : undefined;
+    const printedBefore = ev.printed.length;
+    ev.resetBudget();
     let value: Value | undefined;
     try {
       ev.run(q, (frame) => {
@@ -109,7 +115,7 @@ export class CompiledPolicy {
         return true;
       });
     } finally {
-      this.lastPrinted = ev.printed;
+      this.lastPrinted = ev.printed.slice(printedBefore);
     }
     return value === undefined ? undefined : toJSON(value);
   }

@@ -143,9 +143,11 @@ export class RegoObject {
 
   /** Wraps a plain JSON object without copying it. */
   static fromPlain(plain: Record<string, unknown>): RegoObject {
-    const o = new RegoObject();
+    const o: RegoObject = Object.create(RegoObject.prototype);
     o.map = undefined;
     o.plain = plain;
+    o.cache = undefined;
+    o.sortedCache = undefined;
     return o;
   }
 
@@ -158,9 +160,11 @@ export class RegoObject {
   get(key: Value): Value | undefined {
     if (this.map) return this.map.get(keyOf(key))?.[1];
     if (typeof key !== 'string' || !hasOwn.call(this.plain, key)) return undefined;
+    const raw = this.plain![key];
+    if (raw === null || typeof raw !== 'object') return raw === undefined ? null : (raw as Value);
     let c = this.cache?.get(key);
     if (c === undefined) {
-      c = fromJSON(this.plain![key]);
+      c = fromJSON(raw);
       (this.cache ??= new Map()).set(key, c);
     }
     return c;

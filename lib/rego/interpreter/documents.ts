@@ -200,15 +200,12 @@ export class Documents {
    */
   private solve(rule: IRRule, onSolution: (r: IRRule, f: Frame, mark: () => void) => boolean): void {
     if (!this.guardsHold(rule)) return;
-    let found = false;
-    const mark = (): void => {
-      found = true;
-    };
+    const state = { found: false };
     for (let r: IRRule | undefined = rule; r; r = r.else) {
       const f: Frame = new Array(r.frameSize);
       const current = r;
-      this.ev.evalBody(r.body, 0, f, () => onSolution(current, f, mark));
-      if (found) return;
+      this.ev.evalBody(r.body, 0, f, () => onSolution(current, f, markFound.bind(state)));
+      if (state.found) return;
     }
   }
 
@@ -234,21 +231,16 @@ export class Documents {
         const f: Frame = new Array(r.frameSize);
         let found = false;
         const current = r;
-        const params = current.args!;
-        const bindArgs = (i: number): boolean => {
-          if (i === params.length) {
-            return this.ev.evalBody(current.body, 0, f, () => {
-              return this.ev.evalTerm(current.value ?? TRUE, f, (v) => {
-                found = true;
-                if (result === undefined) result = v;
-                else if (!equal(result, v)) throw this.ev.error('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', loc);
-                return false;
-              });
-            });
-          }
-          return this.ev.unify(params[i], args[i], f, () => bindArgs(i + 1));
-        };
-        bindArgs(0);
+        this.ev.unifyItems(current.args!, args, 0, f, () =>
+          this.ev.evalBody(current.body, 0, f, () =>
+            this.ev.evalTerm(current.value ?? TRUE, f, (v) => {
+              found = true;
+              if (result === undefined) result = v;
+              else if (!equal(result, v)) throw this.ev.error('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', loc);
+              return false;
+            }),
+          ),
+        );
         if (found) break;
       }
     }
@@ -258,6 +250,10 @@ export class Documents {
     }
     return result;
   }
+}
+
+function markFound(this: { found: boolean }): void {
+  this.found = true;
 }
 
 function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {

@@ -34,6 +34,9 @@ interface WithState {
   mocks: ReadonlyMap<string, { value?: Value; fn?: IRCallTarget }>;
 }
 
+const NO_OVERRIDES: WithState['overrides'] = [];
+const NO_MOCKS: WithState['mocks'] = new Map();
+
 /** Evaluates queries against a compiled program. One instance per evaluation. */
 export class Evaluator {
   state: WithState;
@@ -41,12 +44,22 @@ export class Evaluator {
   readonly printed: string[] = [];
   private steps = 0;
   depth = 0;
-  private readonly builtinCtx: BuiltinContext;
+  private ctx: BuiltinContext | undefined;
 
   constructor(readonly program: Program, readonly settings: EvalSettings) {
-    this.state = { input: settings.input, overrides: [], mocks: new Map() };
+    this.state = { input: settings.input, overrides: NO_OVERRIDES, mocks: NO_MOCKS };
     this.docs = new Documents(this);
-    this.builtinCtx = { strict: settings.strict, nowNs: settings.nowNs, cache: new Map(), print: (line) => this.printed.push(line) };
+  }
+
+  /** Services for builtins, made on first use. */
+  private get builtinCtx(): BuiltinContext {
+    const printed = this.printed;
+    return (this.ctx ??= { strict: this.settings.strict, nowNs: this.settings.nowNs, cache: new Map(), print: printed.push.bind(printed) });
+  }
+
+  /** Starts a new step budget (when one evaluator serves several queries). */
+  resetBudget(): void {
+    this.steps = 0;
   }
 
   /** Runs a query; calls onResult with the frame for each solution. */
@@ -246,24 +259,28 @@ export class Evaluator {
         }
       }
       case 'const': return equal(p.v, v) ? k() : false;
-      case 'array': {
+      case 'array':
         if (!isArray(v) || v.length !== p.items.length) return false;
-        const step = (i: number): boolean => (i === p.items.length ? k() : this.unify(p.items[i], v[i], f, () => step(i + 1)));
-        return step(0);
-      }
-      case 'object': {
+        return this.unifyItems(p.items, v, 0, f, k);
+      case 'object':
         if (!isObject(v) || v.size !== p.entries.length) return false;
-        const step = (i: number): boolean => {
-          if (i === p.entries.length) return k();
-          return this.evalTerm(p.entries[i][0], f, (key) => {
-            const x = v.get(key);
-            return x === undefined ? false : this.unify(p.entries[i][1], x, f, () => step(i + 1));
-          });
-        };
-        return step(0);
-      }
+        return this.unifyEntries(p.entries, v, 0, f, k);
       default: return this.evalTerm(p, f, (x) => (equal(x, v) ? k() : false));
     }
+  }
+
+  /** Unifies each pattern with the value at the same index. */
+  unifyItems(items: readonly IRTerm[], v: readonly Value[], i: number, f: Frame, k: K): boolean {
+    if (i === items.length) return k();
+    return this.unify(items[i], v[i], f, () => this.unifyItems(items, v, i + 1, f, k));
+  }
+
+  private unifyEntries(entries: ReadonlyArray<readonly [IRTerm, IRTerm]>, v: RegoObject, i: number, f: Frame, k: K): boolean {
+    if (i === entries.length) return k();
+    return this.evalTerm(entries[i][0], f, (key) => {
+      const x = v.get(key);
+      return x === undefined ? false : this.unify(entries[i][1], x, f, () => this.unifyEntries(entries, v, i + 1, f, k));
+    });
   }
 
   /** Unifies two terms (either side may bind). */
@@ -291,52 +308,60 @@ export class Evaluator {
 
   private evalCall(t: IRCall, f: Frame, k: (v: Value) => boolean): boolean {
     if (t.name === 'print') return this.evalPrint(t, f, k);
-    const done = (result: Value): boolean => (t.output ? this.unify(t.output, result, f, () => k(true)) : k(result));
     return this.evalList(t.args, 0, [], f, (args) => {
-      const mock = this.state.mocks.get(t.name);
-      if (mock) {
-        if (mock.value !== undefined) return done(mock.value);
-        return this.callMock(mock.fn!, t, args, done);
+      const result = this.callOnce(t, args);
+      if (result === undefined) return false;
+      if (t.builtin?.relation && !this.state.mocks.has(t.name)) {
+        for (const r of result as Value[]) if (this.deliver(t, r, f, k)) return true;
+        return false;
       }
-      if (t.fnPath) return this.callFunction(t.fnPath, args, t.loc, done);
-      return this.callBuiltin(t, args, done);
+      return this.deliver(t, result, f, k);
     });
   }
 
+  /** Passes a call's result on: unified with the output argument, if any. */
+  private deliver(t: IRCall, result: Value, f: Frame, k: (v: Value) => boolean): boolean {
+    return t.output ? this.unify(t.output, result, f, () => k(true)) : k(result);
+  }
+
+  /** The call's result (for relations: the array of results), or undefined. */
+  private callOnce(t: IRCall, args: Value[]): Value | undefined {
+    const mock = this.state.mocks.size > 0 ? this.state.mocks.get(t.name) : undefined;
+    if (mock) return mock.value !== undefined ? mock.value : this.callMock(mock.fn!, t, args);
+    if (t.fnPath) return this.callFunction(t.fnPath, args, t.loc);
+    return this.callBuiltin(t, args);
+  }
+
   /** Calls a mock's replacement with no mocks in force (a replacement may call the original). */
-  private callMock(fn: IRCallTarget, t: IRCall, args: Value[], done: (v: Value) => boolean): boolean {
+  private callMock(fn: IRCallTarget, t: IRCall, args: Value[]): Value | undefined {
     const outer = this.state;
-    let result: Value | undefined;
     this.state = { ...outer, mocks: new Map() };
     this.docs.pushCache();
     try {
-      const capture = (v: Value): boolean => ((result = v), true);
-      if ('builtin' in fn) this.callBuiltin({ ...t, builtin: fn.builtin, name: fn.name, output: undefined }, args, capture);
-      else this.callFunction(fn.fnPath, args, t.loc, capture);
+      if (!('builtin' in fn)) return this.callFunction(fn.fnPath, args, t.loc);
+      const result = this.callBuiltin({ ...t, builtin: fn.builtin, name: fn.name, output: undefined }, args);
+      return fn.builtin.relation && result !== undefined ? (result as Value[])[0] : result;
     } finally {
       this.docs.popCache();
       this.state = outer;
     }
-    return result === undefined ? false : done(result);
   }
 
-  private callFunction(path: readonly string[], args: Value[], loc: Location, done: (v: Value) => boolean): boolean {
+  private callFunction(path: readonly string[], args: Value[], loc: Location): Value | undefined {
     if (++this.depth > this.settings.maxDepth) throw this.error('eval_limit_error', `function calls nested deeper than ${this.settings.maxDepth}`, loc);
-    let result: Value | undefined;
     try {
-      result = this.docs.callFunction(path, args, loc);
+      return this.docs.callFunction(path, args, loc);
     } finally {
       this.depth--;
     }
-    return result === undefined ? false : done(result);
   }
 
-  private callBuiltin(t: IRCall, args: Value[], done: (v: Value) => boolean): boolean {
+  private callBuiltin(t: IRCall, args: Value[]): Value | undefined {
     const spec = t.builtin!;
     const typeErr = checkOperands(spec, args);
     if (typeErr) {
       if (this.settings.strict) throw this.error('eval_type_error', `${t.name}: ${typeErr.message}`, t.loc);
-      return false;
+      return undefined;
     }
     let result: Value | undefined;
     try {
@@ -345,20 +370,15 @@ export class Evaluator {
       if (e instanceof RegoError) throw e;
       if (e instanceof BuiltinTypeError) {
         if (this.settings.strict) throw this.error('eval_type_error', `${t.name}: ${e.message}`, t.loc);
-        return false;
+        return undefined;
       }
       if (e instanceof BuiltinHaltError) throw this.error('eval_builtin_error', `${t.name}: ${e.message}`, t.loc);
       if (e instanceof RangeError) throw e;
       const message = e instanceof BuiltinError ? e.message : `internal error: ${(e as Error).message}`;
       if (this.settings.strict) throw this.error('eval_builtin_error', `${t.name}: ${message}`, t.loc);
-      return false;
+      return undefined;
     }
-    if (result === undefined) return false;
-    if (spec.relation) {
-      for (const r of result as Value[]) if (done(r)) return true;
-      return false;
-    }
-    return done(result);
+    return result;
   }
 
   /** print: each operand's values (all of them), `<undefined>` when none; one line per combination. */
