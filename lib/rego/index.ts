@@ -134,7 +134,8 @@ export class CompiledPolicy {
 
   /** Runs `test_*` rules like `opa test`. */
   runTests(opts: { filter?: RegExp } = {}): TestResult[] {
-    return runTests(this.program, opts.filter, () => this.evaluator(undefined, undefined));
+    // Like `opa test`, a builtin error inside a test is an ERROR, not a silent failure.
+    return runTests(this.program, opts.filter, () => this.evaluator(undefined, undefined, true));
   }
 
   /** Lines written by print() during the last evaluation. */
@@ -151,11 +152,11 @@ export class CompiledPolicy {
     return q;
   }
 
-  private evaluator(input: unknown, data: unknown): Evaluator {
+  private evaluator(input: unknown, data: unknown, strict = this.options.strictBuiltinErrors ?? false): Evaluator {
     const settings: EvalSettings = {
       input: input === undefined ? undefined : fromJSON(input),
       data: data === undefined ? this.baseData : merge(this.baseData, fromJSON(data)),
-      strict: this.options.strictBuiltinErrors ?? false,
+      strict,
       maxSteps: this.options.maxSteps ?? 10_000_000,
       maxDepth: this.options.maxDepth ?? 1_000,
       nowNs: BigInt(Date.now()) * 1_000_000n,

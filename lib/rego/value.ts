@@ -311,9 +311,10 @@ export function stringifyJSON(x: unknown, indent?: number): string {
   const text = JSON.stringify(x, (_k, val) => {
     if (typeof val !== 'bigint') return val;
     marks.push(val.toString());
-    return `\u0000big${marks.length - 1}\u0000`;
+    return `\uE000big${marks.length - 1}\uE000`;
   }, indent);
-  return marks.length === 0 ? text : text.replace(/"\u0000big(\d+)\u0000"/g, (_m, i) => marks[Number(i)]);
+  // A private-use character marks each bigint; JSON.stringify leaves it unescaped.
+  return marks.length === 0 ? text : text.replace(/"\uE000big(\d+)\uE000"/g, (_m, i) => marks[Number(i)]);
 }
 
 /**

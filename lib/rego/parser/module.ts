@@ -193,7 +193,9 @@ export class ModuleParser extends TermParser {
     let key: Term | undefined;
     let value: Term | undefined;
     let assign = false;
-    if (this.acceptKeyword('contains')) {
+    if (this.isKeyword('contains')) {
+      if (args) this.fail('functions cannot use contains: return a set instead');
+      this.next();
       key = this.parseTermIn();
     } else if (this.is('=') || this.is(':=')) {
       assign = this.next().text === ':=';
