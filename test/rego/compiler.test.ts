@@ -71,3 +71,17 @@ describe('Rego compiler checks', () => {
     }
   });
 });
+
+describe('Rego v1 restrictions', () => {
+  it('rejects assigning to input or data', () => {
+    const e = (() => {
+      try {
+        compile([{ path: 'c.rego', text: 'package c\np if {\n  input := 1\n}' }]);
+      } catch (x) {
+        return x as RegoError;
+      }
+      throw new Error('expected an error');
+    })();
+    expect(e.errors[0]).toMatchObject({ code: 'rego_compile_error', message: 'variables must not shadow input (use a different variable name)', location: { line: 3, col: 3 } });
+  });
+});

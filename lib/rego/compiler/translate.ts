@@ -63,7 +63,13 @@ export class Translator {
   declareBodyNames(scope: Scope, body: Body, extra: readonly Term[] = []): void {
     for (const e of body) {
       if (e.kind === 'some') for (const v of e.vars) this.declareFresh(scope, v);
-      if (e.kind === 'assign') walkTerm(e.left, (t) => t.type === 'var' && this.declareFresh(scope, t), false);
+      if (e.kind === 'assign') {
+        walkTerm(e.left, (t) => {
+          if (t.type !== 'var') return;
+          if (ROOTS.has(t.name)) this.env.errors.push({ code: 'rego_compile_error', message: `variables must not shadow ${t.name} (use a different variable name)`, location: t.loc });
+          this.declareFresh(scope, t);
+        }, false);
+      }
       if (e.kind === 'somein') {
         if (e.key) walkTerm(e.key, (t) => t.type === 'var' && this.declareFresh(scope, t), false);
         walkTerm(e.value, (t) => t.type === 'var' && this.declareFresh(scope, t), false);
