@@ -11,6 +11,7 @@ import { lookup, setIn } from './collections';
 import type { Evaluator, Frame } from './evaluator';
 
 const TRUE: IRTerm = { t: 'const', v: true };
+const MAX_REMEMBERED_CALLS = 8;
 const UNDEFINED = Symbol('undefined');
 
 /** Objects that stand for rule-tree levels (packages, ref-head prefixes), as opposed to values rules produced. */
@@ -25,17 +26,20 @@ function level(): RegoObject {
 /** Resolves data paths and rule values for one evaluation. */
 export class Documents {
   private cache = new Map<RuleNode, Value | typeof UNDEFINED>();
-  private readonly saved: Array<Map<RuleNode, Value | typeof UNDEFINED>> = [];
+  /** Recent calls per function, matched by argument identity (helpers like `name(input)` repeat a lot). */
+  private calls = new Map<RuleNode, Array<{ args: Value[]; result: Value | undefined }>>();
+  private readonly saved: Array<[Map<RuleNode, Value | typeof UNDEFINED>, Map<RuleNode, Array<{ args: Value[]; result: Value | undefined }>>]> = [];
 
   constructor(private readonly ev: Evaluator) {}
 
   pushCache(): void {
-    this.saved.push(this.cache);
+    this.saved.push([this.cache, this.calls]);
     this.cache = new Map();
+    this.calls = new Map();
   }
 
   popCache(): void {
-    this.cache = this.saved.pop()!;
+    [this.cache, this.calls] = this.saved.pop()!;
   }
 
   /** Evaluates `data.<prefix>` followed by a dynamic path. */
@@ -224,6 +228,17 @@ export class Documents {
   callFunction(path: readonly string[], args: Value[], loc: Location): Value | undefined {
     const node = this.ev.program.tree.find(path);
     if (!node) return undefined;
+    let recent = this.calls.get(node);
+    const hit = recent?.find((c) => c.args.length === args.length && c.args.every((a, i) => a === args[i]));
+    if (hit) return hit.result;
+    const result = this.computeCall(node, args, loc);
+    if (!recent) this.calls.set(node, (recent = []));
+    if (recent.length >= MAX_REMEMBERED_CALLS) recent.shift();
+    recent.push({ args, result });
+    return result;
+  }
+
+  private computeCall(node: RuleNode, args: Value[], loc: Location): Value | undefined {
     let result: Value | undefined;
     for (const rule of node.functions) {
       if (rule.isDefault) continue;
