@@ -98,7 +98,11 @@ export class CompiledPolicy {
     return results;
   }
 
-  /** Value of a document (e.g. 'data.main.deny') as JSON, or undefined when undefined. Fast path for the policy runner. */
+  /**
+   * Value of a document (e.g. 'data.main.deny') as JSON, or undefined when undefined. Fast path for the policy runner.
+   * Consecutive calls with the same input object share rule and function results, so do not mutate an input
+   * object between calls; pass a new object instead.
+   */
   evaluate(ref: string, input?: unknown): unknown {
     const q = this.compiled(ref);
     const slot = q.expressions[0]?.slot;
