@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { measure, runOnce, type BenchCommand, type Measurement, type Sample } from './measure';
+import { measure, measurementOf, runOnce, type BenchCommand, type Measurement, type Sample } from './measure';
 
 /** The project under test: the folder holding package.json and main.ts. */
 export const projectRoot = resolve(__dirname, '..');
@@ -15,30 +15,42 @@ export interface BenchContext {
   workDir: string;
   /** Progress, on stderr. */
   log(message: string): void;
+  /** Time the measured runs of one command may take together; none when undefined. */
+  budgetMs: number | undefined;
   /**
-   * Measures `command`. With `budgetMs`, a command whose warm-up run shows that `runs` runs would not
-   * fit the budget runs fewer times (at least once); the returned note says so. `warmup` is a run
-   * already made (e.g. the run whose output was checked), which then stands for the warm-up.
+   * Measures `command`. A command whose warm-up run shows that `runs` runs would not fit the budget
+   * (`budgetMs`, else the context's) runs fewer times, or reports its warm-up run alone; the note
+   * says so. `warmup` is a run already made (e.g. the one whose output was checked) standing for it.
    */
   measure(command: BenchCommand, options?: { budgetMs?: number; warmup?: Sample }): { measurement: Measurement; note?: string };
 }
 
 /** Creates the context of a benchmark run. */
-export function createContext(options: { runs: number; warmups: number; quick: boolean; workDir: string; log(message: string): void }): BenchContext {
+export function createContext(options: Omit<BenchContext, 'measure'>): BenchContext {
   return {
     ...options,
-    measure(command, { budgetMs, warmup: madeRun } = {}) {
-      options.log(`  ${command.label}: warm-up`);
-      const warmup = madeRun ?? (options.warmups > 0 ? runOnce(command) : undefined);
+    measure(command, { budgetMs = options.budgetMs, warmup: madeRun } = {}) {
+      const warmup = madeRun ?? (options.warmups > 0 ? (options.log(`  ${command.label}: warm-up`), runOnce(command)) : undefined);
       for (let i = 1; i < options.warmups; i++) runOnce(command);
-      let runs = options.runs;
-      let note: string | undefined;
-      if (budgetMs !== undefined && warmup !== undefined && warmup.wallMs * runs > budgetMs) {
-        runs = Math.max(1, Math.floor(budgetMs / warmup.wallMs));
-        note = `${runs} run${runs === 1 ? '' : 's'} instead of ${options.runs}: one run takes ${(warmup.wallMs / 1000).toFixed(1)} s, beyond the benchmark's time budget`;
+      if (budgetMs === undefined || warmup === undefined || warmup.wallMs * options.runs <= budgetMs) {
+        options.log(`  ${command.label}: ${options.runs} runs`);
+        return { measurement: measure(command, { runs: options.runs, warmups: 0 }) };
       }
-      options.log(`  ${command.label}: ${runs} runs`);
-      return { measurement: measure(command, { runs, warmups: 0 }), ...(note ? { note } : {}) };
+      const runs = Math.floor(budgetMs / warmup.wallMs);
+      const seconds = (warmup.wallMs / 1000).toFixed(1);
+      if (runs === 0) {
+        // Slower than the whole budget: the warm-up run is the only figure there is.
+        options.log(`  ${command.label}: one run took ${seconds} s, over the budget; reporting it alone`);
+        return {
+          measurement: measurementOf(command, [warmup]),
+          note: `1 cold run instead of ${options.runs}: one run takes ${seconds} s, beyond the time budget of ${(budgetMs / 1000).toFixed(0)} s per command`,
+        };
+      }
+      options.log(`  ${command.label}: ${runs} runs (budget)`);
+      return {
+        measurement: measure(command, { runs, warmups: 0 }),
+        note: `${runs} run${runs === 1 ? '' : 's'} instead of ${options.runs}: one run takes ${seconds} s, beyond the time budget of ${(budgetMs / 1000).toFixed(0)} s per command`,
+      };
     },
   };
 }

@@ -87,6 +87,11 @@ export function measure(command: BenchCommand, options: { runs: number; warmups:
   for (let i = 0; i < options.warmups; i++) runOnce(command);
   const samples: Sample[] = [];
   for (let i = 0; i < options.runs; i++) samples.push(runOnce(command));
+  return measurementOf(command, samples);
+}
+
+/** Summarizes runs already made of `command`. */
+export function measurementOf(command: BenchCommand, samples: Sample[]): Measurement {
   const rss = samples.map((sample) => sample.peakRssMiB).filter((value): value is number => value !== null);
   return {
     label: command.label,

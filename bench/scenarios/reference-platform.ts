@@ -16,7 +16,7 @@ export const referenceTargets = { synthWallMs: 1000, ratioToCdk8s: 0.4 };
  * `npx ts-node main.ts`, as `cdk8s init typescript-app` sets it up) in a scratch copy of the project.
  * All variants must write the same dist/ before anything is timed.
  */
-export function benchReferencePlatform(context: BenchContext): Section {
+export async function benchReferencePlatform(context: BenchContext): Promise<Section> {
   const result = section('reference', '1. Reference platform (environments/, 3 environments)');
   const dir = join(context.workDir, 'reference');
   mkdirSync(dir, { recursive: true });
@@ -24,7 +24,7 @@ export function benchReferencePlatform(context: BenchContext): Section {
   const out = (name: string) => join(dir, `dist-${name}`);
   const synthArgs = (name: string) => ['--environments', environments, '--out', out(name), '--quiet'];
 
-  const bundle = bundleSynth(dir);
+  const bundle = await bundleSynth(dir);
   result.notes.push(`The esbuild bundle (bench/bundle.ts) builds in ${bundle.buildMs.toFixed(0)} ms, once, outside the timed runs.`);
   const stock = prepareStockCdk8sCopy(join(dir, 'cdk8s-stock'));
 
