@@ -4,10 +4,10 @@
  * after parsing; the interpreter only reads.
  */
 import { Location } from './errors';
-import { RegoNumber } from './number';
+import { AnyNumber } from './number';
 
 /** A scalar literal. */
-export interface ScalarTerm { readonly type: 'scalar'; readonly value: null | boolean | RegoNumber | string; readonly loc: Location }
+export interface ScalarTerm { readonly type: 'scalar'; readonly value: null | boolean | AnyNumber | string; readonly loc: Location }
 /** A variable (also `input`, `data`, rule names before resolution). */
 export interface VarTerm { readonly type: 'var'; readonly name: string; readonly loc: Location; /** Set by the compiler: slot in the rule's frame. */ slot?: number }
 /** A reference `head.path[...]`; head is a var, a composite, a comprehension or a call. */

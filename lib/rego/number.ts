@@ -6,8 +6,74 @@
  * whose magnitude exceeds Number.MAX_SAFE_INTEGER (see `normalizeBig`).
  */
 
-/** A Rego number. */
+/**
+ * A number literal a float64 cannot hold (1e-400, 1e400, 0.1234567890123456789):
+ * value = digits × 10^exp, kept exact for comparison; arithmetic uses the nearest float.
+ */
+export class Decimal {
+  /** Normalized: digits is non-zero and has no trailing zeros. */
+  constructor(readonly digits: bigint, readonly exp: number) {}
+
+  /** JSON-style text, e.g. "1e-400", "2e308", "0.1234567890123456789". */
+  toString(): string {
+    const neg = this.digits < 0n;
+    const abs = (neg ? -this.digits : this.digits).toString();
+    let body: string;
+    if (this.exp < 0 && -this.exp <= 30) {
+      const padded = abs.padStart(-this.exp + 1, '0');
+      body = `${padded.slice(0, padded.length + this.exp)}.${padded.slice(padded.length + this.exp)}`;
+    } else {
+      body = `${abs}e${this.exp}`;
+    }
+    return (neg ? '-' : '') + body;
+  }
+}
+
+/** A Rego number as builtins see it (a Decimal reaches them as its nearest float). */
 export type RegoNumber = number | bigint;
+
+/** Any number value, including exact decimals beyond float64. */
+export type AnyNumber = RegoNumber | Decimal;
+
+interface Exact {
+  digits: bigint;
+  exp: number;
+}
+
+/** Exact decimal of a number literal or of a float's shortest text. */
+function exactOf(text: string): Exact | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) return undefined;
+  const frac = m[3] ?? '';
+  let digits = BigInt(m[2] + frac);
+  let exp = Number(m[4] ?? 0) - frac.length;
+  if (digits === 0n) return { digits: 0n, exp: 0 };
+  while (digits % 10n === 0n) {
+    digits /= 10n;
+    exp++;
+  }
+  return { digits: m[1] === '-' ? -digits : digits, exp };
+}
+
+function exactOfNumber(n: AnyNumber): Exact {
+  if (n instanceof Decimal) return n;
+  if (typeof n === 'bigint') return exactOf(n.toString())!;
+  return exactOf(String(n).replace('e+', 'e'))!;
+}
+
+function compareExact(a: Exact, b: Exact): number {
+  const sa = a.digits === 0n ? 0 : a.digits < 0n ? -1 : 1;
+  const sb = b.digits === 0n ? 0 : b.digits < 0n ? -1 : 1;
+  if (sa !== sb || sa === 0) return sa - sb;
+  // Same sign: compare magnitudes (number of digits + exponent) first, then align.
+  const la = (sa < 0 ? -a.digits : a.digits).toString().length + a.exp;
+  const lb = (sb < 0 ? -b.digits : b.digits).toString().length + b.exp;
+  if (la !== lb) return la > lb ? sa : -sa;
+  const e = Math.min(a.exp, b.exp);
+  const x = a.digits * 10n ** BigInt(a.exp - e);
+  const y = b.digits * 10n ** BigInt(b.exp - e);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 /** A bigint as a number when that is exact, else the bigint itself. */
 export function normalizeBig(b: bigint): RegoNumber {
@@ -25,12 +91,19 @@ export function toBigInt(n: RegoNumber): bigint {
 }
 
 /** Nearest JS number. */
-export function toFloat(n: RegoNumber): number {
+export function toFloat(n: AnyNumber): number {
+  if (n instanceof Decimal) return Number(n.toString());
   return typeof n === 'bigint' ? Number(n) : n;
 }
 
 /** Parses a Rego/JSON number literal; integers stay exact. */
 export function parseNumber(text: string): RegoNumber {
+  const n = parseNumberLiteral(text);
+  return n instanceof Decimal ? toFloat(n) : n;
+}
+
+/** Parses a number literal of the source; values a float64 would change stay exact as a Decimal. */
+export function parseNumberLiteral(text: string): AnyNumber {
   if (/^-?\d+$/.test(text)) {
     const f = Number(text);
     return Number.isSafeInteger(f) ? f : normalizeBig(BigInt(text));
@@ -41,6 +114,9 @@ export function parseNumber(text: string): RegoNumber {
     const exact = exactIntegerFromDecimal(text);
     if (exact !== undefined) return normalizeBig(exact);
   }
+  // Keep literals a float would change (out of range, or more digits than it holds) exact.
+  const exact = exactOf(text);
+  if (exact && exact.digits !== 0n && (!Number.isFinite(f) || compareExact(exact, exactOfNumber(f)) !== 0)) return new Decimal(exact.digits, exact.exp);
   return f;
 }
 
@@ -55,14 +131,15 @@ function exactIntegerFromDecimal(text: string): bigint | undefined {
 }
 
 /** Numeric comparison: negative, zero or positive. */
-export function compareNumbers(a: RegoNumber, b: RegoNumber): number {
+export function compareNumbers(a: AnyNumber, b: AnyNumber): number {
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof Decimal || b instanceof Decimal) return compareExact(exactOfNumber(a), exactOfNumber(b));
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
   // Mixed: compare exactly when the float is an integer, else via floats.
-  const x = typeof a === 'number' ? a : b as number;
+  const x = typeof a === 'number' ? a : (b as number);
   if (Number.isInteger(x)) {
-    const ba = toBigInt(a);
-    const bb = toBigInt(b);
+    const ba = toBigInt(a as RegoNumber);
+    const bb = toBigInt(b as RegoNumber);
     return ba < bb ? -1 : ba > bb ? 1 : 0;
   }
   const fa = toFloat(a);
@@ -71,14 +148,16 @@ export function compareNumbers(a: RegoNumber, b: RegoNumber): number {
 }
 
 /** Canonical text used for hashing: equal numbers give equal keys. */
-export function numberKey(n: RegoNumber): string {
+export function numberKey(n: AnyNumber): string {
+  if (n instanceof Decimal) return `${n.digits}e${n.exp}`;
   if (typeof n === 'bigint') return n.toString();
   if (Number.isInteger(n) && !Number.isSafeInteger(n) && Number.isFinite(n)) return BigInt(n).toString();
   return String(n);
 }
 
 /** Text of a number as OPA prints it (JSON number syntax). */
-export function formatNumber(n: RegoNumber): string {
+export function formatNumber(n: AnyNumber): string {
+  if (n instanceof Decimal) return n.toString();
   if (typeof n === 'bigint') return n.toString();
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
   return String(n).replace(/e\+?/, 'e+').replace('e+-', 'e-');

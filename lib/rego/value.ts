@@ -7,10 +7,10 @@
  * members are converted only when a rule reads them, so evaluating a policy
  * on a large document does not copy it. Values are immutable once shared.
  */
-import { RegoNumber, compareNumbers, formatNumber, numberKey } from './number';
+import { AnyNumber, Decimal, RegoNumber, compareNumbers, formatNumber, numberKey, toFloat } from './number';
 
 /** Any Rego value. */
-export type Value = null | boolean | RegoNumber | string | readonly Value[] | RegoObject | RegoSet;
+export type Value = null | boolean | RegoNumber | Decimal | string | readonly Value[] | RegoObject | RegoSet;
 
 /** Names of value types, in OPA's order (null < boolean < number < string < array < object < set). */
 export type TypeName = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object' | 'set';
@@ -26,12 +26,14 @@ export function typeName(v: Value): TypeName {
     default:
       if (v === null) return 'null';
       if (Array.isArray(v)) return 'array';
+      if (v instanceof Decimal) return 'number';
       return v instanceof RegoSet ? 'set' : 'object';
   }
 }
 
 /** Type guards for builtins. */
-export const isNumber = (v: Value): v is RegoNumber => typeof v === 'number' || typeof v === 'bigint';
+/** Numbers; builtins never receive a Decimal (the evaluator passes its nearest float). */
+export const isNumber = (v: Value): v is RegoNumber => typeof v === 'number' || typeof v === 'bigint' || v instanceof Decimal;
 export const isString = (v: Value): v is string => typeof v === 'string';
 export const isArray = (v: Value): v is readonly Value[] => Array.isArray(v);
 export const isObject = (v: Value): v is RegoObject => v instanceof RegoObject;
@@ -53,6 +55,7 @@ function canonical(v: Value): string {
     case 'boolean': return v ? 'true' : 'false';
     default:
       if (v === null) return 'null';
+      if (v instanceof Decimal) return numberKey(v);
       if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
       if (v instanceof RegoSet) return 's{' + v.sorted().map(canonical).join(',') + '}';
       return '{' + (v as RegoObject).sortedEntries().map(([k, x]) => canonical(k) + ':' + canonical(x)).join(',') + '}';
@@ -65,7 +68,9 @@ export function equal(a: Value, b: Value): boolean {
   const ta = typeof a;
   if (ta === 'string' || ta === 'boolean') return false;
   if (ta === 'number' || ta === 'bigint') return (typeof b === 'number' || typeof b === 'bigint') && compareNumbers(a as RegoNumber, b) === 0;
-  if (a === null || b === null || typeof b !== 'object') return false;
+  if (a === null || b === null) return false;
+  if (a instanceof Decimal || b instanceof Decimal) return isNumber(a) && isNumber(b) && compareNumbers(a, b) === 0;
+  if (typeof b !== 'object') return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i])) return false;
@@ -93,7 +98,7 @@ export function compare(a: Value, b: Value): number {
   switch (na) {
     case 'null': return 0;
     case 'boolean': return a === b ? 0 : a ? 1 : -1;
-    case 'number': return compareNumbers(a as RegoNumber, b as RegoNumber);
+    case 'number': return compareNumbers(a as AnyNumber, b as AnyNumber);
     case 'string': return (a as string) < (b as string) ? -1 : 1;
     case 'array': return compareLists(a as readonly Value[], b as readonly Value[]);
     case 'set': return compareLists((a as RegoSet).sorted(), (b as RegoSet).sorted());
@@ -283,7 +288,7 @@ export function fromJSON(x: unknown): Value {
         }
         return out ?? (x as Value[]);
       }
-      if (x instanceof RegoObject || x instanceof RegoSet) return x;
+      if (x instanceof RegoObject || x instanceof RegoSet || x instanceof Decimal) return x;
       if (x instanceof Date) return x.toISOString();
       return RegoObject.fromPlain(x as Record<string, unknown>);
     }
@@ -298,6 +303,7 @@ export function fromJSON(x: unknown): Value {
  */
 export function toJSON(v: Value): unknown {
   if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Decimal) return toFloat(v);
   if (Array.isArray(v)) return v.map(toJSON);
   if (v instanceof RegoSet) return v.sorted().map(toJSON);
   const out: Record<string, unknown> = {};
@@ -328,6 +334,7 @@ export function format(v: Value): string {
     case 'boolean': return v ? 'true' : 'false';
     default:
       if (v === null) return 'null';
+      if (v instanceof Decimal) return formatNumber(v);
       if (Array.isArray(v)) return '[' + v.map(format).join(', ') + ']';
       if (v instanceof RegoSet) return v.size === 0 ? 'set()' : '{' + v.sorted().map(format).join(', ') + '}';
       return '{' + (v as RegoObject).sortedEntries().map(([k, x]) => format(k) + ': ' + format(x)).join(', ') + '}';

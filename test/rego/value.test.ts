@@ -1,5 +1,5 @@
 import { RegoObject, RegoSet, compare, equal, format, fromJSON, keyOf, sortValues, stringifyJSON, toJSON, typeName } from '../../lib/rego/value';
-import { add, div, mul, parseNumber, rem } from '../../lib/rego/number';
+import { Decimal, add, div, mul, parseNumber, parseNumberLiteral, rem } from '../../lib/rego/number';
 
 describe('Rego values', () => {
   it('treats 1 and 1.0 and an exact big integer of the same value as equal', () => {
@@ -58,6 +58,16 @@ describe('Rego numbers', () => {
     expect(div(6, 3)).toBe(2);
     expect(div(1, 4)).toBe(0.25);
     expect(div(1, 0)).toBeUndefined();
+  });
+
+  it('keeps literals beyond float64 exact for comparison', () => {
+    const tiny = parseNumberLiteral('1e-400');
+    expect(tiny).toBeInstanceOf(Decimal);
+    expect(compare(tiny, 0)).toBeGreaterThan(0);
+    expect(compare(parseNumberLiteral('0.1234567890123456789'), parseNumberLiteral('0.1234567890123456788'))).toBeGreaterThan(0);
+    expect(compare(parseNumberLiteral('1e400'), parseNumberLiteral('1e399'))).toBeGreaterThan(0);
+    expect(format(parseNumberLiteral('2e308'))).toBe('2e308');
+    expect(parseNumberLiteral('0.1')).toBe(0.1);
   });
 
   it('takes the sign of the dividend for remainders', () => {

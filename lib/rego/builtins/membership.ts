@@ -5,6 +5,7 @@ import { T, defineBuiltin } from './registry';
 defineBuiltin({
   name: 'internal.member_2',
   args: [T.any, T.any],
+  exactNumbers: true,
   fn: ([x, xs]) => {
     if (isArray(xs)) return xs.some((m) => equal(m, x));
     if (isSet(xs)) return xs.has(x);
@@ -16,6 +17,7 @@ defineBuiltin({
 defineBuiltin({
   name: 'internal.member_3',
   args: [T.any, T.any, T.any],
+  exactNumbers: true,
   fn: ([k, x, xs]) => {
     if (isArray(xs)) {
       if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k >= xs.length) return false;

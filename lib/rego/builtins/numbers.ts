@@ -50,12 +50,12 @@ defineBuiltin({ name: 'round', args: [T.number], fn: ([a]) => N.round(num(a)) })
 defineBuiltin({ name: 'ceil', args: [T.number], fn: ([a]) => N.ceil(num(a)) });
 defineBuiltin({ name: 'floor', args: [T.number], fn: ([a]) => N.floor(num(a)) });
 
-defineBuiltin({ name: 'equal', args: [T.any, T.any], fn: ([a, b]) => equal(a, b) });
-defineBuiltin({ name: 'neq', args: [T.any, T.any], fn: ([a, b]) => !equal(a, b) });
-defineBuiltin({ name: 'lt', args: [T.any, T.any], fn: ([a, b]) => compare(a, b) < 0 });
-defineBuiltin({ name: 'lte', args: [T.any, T.any], fn: ([a, b]) => compare(a, b) <= 0 });
-defineBuiltin({ name: 'gt', args: [T.any, T.any], fn: ([a, b]) => compare(a, b) > 0 });
-defineBuiltin({ name: 'gte', args: [T.any, T.any], fn: ([a, b]) => compare(a, b) >= 0 });
+defineBuiltin({ name: 'equal', args: [T.any, T.any], exactNumbers: true, fn: ([a, b]) => equal(a, b) });
+defineBuiltin({ name: 'neq', args: [T.any, T.any], exactNumbers: true, fn: ([a, b]) => !equal(a, b) });
+defineBuiltin({ name: 'lt', args: [T.any, T.any], exactNumbers: true, fn: ([a, b]) => compare(a, b) < 0 });
+defineBuiltin({ name: 'lte', args: [T.any, T.any], exactNumbers: true, fn: ([a, b]) => compare(a, b) <= 0 });
+defineBuiltin({ name: 'gt', args: [T.any, T.any], exactNumbers: true, fn: ([a, b]) => compare(a, b) > 0 });
+defineBuiltin({ name: 'gte', args: [T.any, T.any], exactNumbers: true, fn: ([a, b]) => compare(a, b) >= 0 });
 
 const RANGE_LIMIT = 10_000_000;
 

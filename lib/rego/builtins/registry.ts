@@ -58,6 +58,8 @@ export interface BuiltinSpec {
   readonly nondeterministic?: boolean;
   /** Rejected by Rego v1 and `import rego.v1`. */
   readonly deprecated?: boolean;
+  /** Receives number literals beyond float64 exactly (comparisons); other builtins get the nearest float. */
+  readonly exactNumbers?: boolean;
   /** A relation (like `walk`): `fn` returns an array of results, each one a solution. */
   readonly relation?: boolean;
   /** Implementation; operands have passed their guards. */

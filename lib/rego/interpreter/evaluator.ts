@@ -8,6 +8,7 @@ import { BuiltinContext, BuiltinError, BuiltinHaltError, BuiltinTypeError, check
 import { IRBody, IRCall, IRCallTarget, IRExpr, IRQuery, IRTerm } from '../compiler/ir';
 import { Program } from '../compiler';
 import { Location, RegoError, RegoErrorCode } from '../errors';
+import { Decimal, toFloat } from '../number';
 import { RegoObject, RegoSet, Value, equal, format, isArray, isObject } from '../value';
 import { index, iterate, setIn } from './collections';
 import { Documents } from './documents';
@@ -32,6 +33,11 @@ interface WithState {
   input: Value | undefined;
   overrides: ReadonlyArray<{ readonly path: readonly string[]; readonly value: Value }>;
   mocks: ReadonlyMap<string, { value?: Value; fn?: IRCallTarget }>;
+}
+
+/** A Decimal operand as its nearest float (what builtins other than comparisons take). */
+function approximate(v: Value): Value {
+  return v instanceof Decimal ? toFloat(v) : v;
 }
 
 const NO_OVERRIDES: WithState['overrides'] = [];
@@ -356,8 +362,9 @@ export class Evaluator {
     }
   }
 
-  private callBuiltin(t: IRCall, args: Value[]): Value | undefined {
+  private callBuiltin(t: IRCall, given: Value[]): Value | undefined {
     const spec = t.builtin!;
+    const args = spec.exactNumbers ? given : given.map(approximate);
     const typeErr = checkOperands(spec, args);
     if (typeErr) {
       if (this.settings.strict) throw this.error('eval_type_error', `${t.name}: ${typeErr.message}`, t.loc);

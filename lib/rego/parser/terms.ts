@@ -4,7 +4,7 @@
  */
 import { Body, CallTerm, EveryExpr, Expr, RefTerm, Term, VarTerm, WithModifier } from '../ast';
 import { Location } from '../errors';
-import { parseNumber } from '../number';
+import { parseNumberLiteral } from '../number';
 import { ParseAbort, TokenStream } from './stream';
 
 const RELATIONS: Record<string, string> = { '==': 'equal', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
@@ -245,7 +245,7 @@ export class TermParser extends TokenStream {
     switch (t.kind) {
       case 'number':
         this.next();
-        return this.postfix({ type: 'scalar', value: parseNumber(t.text), loc });
+        return this.postfix({ type: 'scalar', value: parseNumberLiteral(t.text), loc });
       case 'string':
         this.next();
         return this.postfix({ type: 'scalar', value: t.value ?? '', loc });
@@ -277,7 +277,7 @@ export class TermParser extends TokenStream {
           this.next();
           if (this.tok.kind === 'number' && !this.tok.spaceBefore) {
             const n = this.next();
-            return this.postfix({ type: 'scalar', value: parseNumber('-' + n.text), loc });
+            return this.postfix({ type: 'scalar', value: parseNumberLiteral('-' + n.text), loc });
           }
           return this.call('minus', [{ type: 'scalar', value: 0, loc }, this.parsePrimary()], loc, '-');
         }
