@@ -35,6 +35,10 @@ interface WithState {
   mocks: ReadonlyMap<string, { value?: Value; fn?: IRCallTarget }>;
 }
 
+function isDecimal(v: Value): boolean {
+  return v instanceof Decimal;
+}
+
 /** A Decimal operand as its nearest float (what builtins other than comparisons take). */
 function approximate(v: Value): Value {
   return v instanceof Decimal ? toFloat(v) : v;
@@ -364,7 +368,7 @@ export class Evaluator {
 
   private callBuiltin(t: IRCall, given: Value[]): Value | undefined {
     const spec = t.builtin!;
-    const args = spec.exactNumbers ? given : given.map(approximate);
+    const args = spec.exactNumbers || !given.some(isDecimal) ? given : given.map(approximate);
     const typeErr = checkOperands(spec, args);
     if (typeErr) {
       if (this.settings.strict) throw this.error('eval_type_error', `${t.name}: ${typeErr.message}`, t.loc);
