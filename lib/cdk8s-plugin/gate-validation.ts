@@ -1,6 +1,6 @@
 import { dirname, relative, sep } from 'node:path';
 import { readManifests } from '../manifest';
-import { runPolicies, type CheckResult } from '../policy';
+import { ruleId, runPolicies, type CheckResult } from '../policy';
 import { resourceId, validateManifests, type ResourceResult } from '../validate';
 
 /** The parts of cdk8s-cli's ValidationContext this plugin uses (the CLI passes the real one). */
@@ -57,10 +57,10 @@ function schemaViolation(resource: ResourceResult) {
 
 function policyViolations(check: CheckResult) {
   return check.failures.map((failure) => ({
-    ruleName: `policy: ${String(failure.metadata?.id ?? failure.metadata?.query ?? check.namespace)}`,
+    ruleName: `policy: ${ruleId(failure) ?? check.namespace}`,
     recommendation: failure.msg,
     fix: 'See policies/README.md for the rule; run `npm run policy` for details.',
-    violatingResources: [{ resourceName: failure.msg.split(' ')[0], locations: [], manifestPath: check.filename }],
+    violatingResources: [{ resourceName: String(failure.metadata?.object ?? failure.msg.split(' ')[0]), locations: [], manifestPath: check.filename }],
   }));
 }
 
