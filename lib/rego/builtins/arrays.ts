@@ -1,7 +1,7 @@
 /**
- * array.concat, array.slice and array.reverse (OPA topdown/array.go).
+ * array.concat, array.slice, array.reverse and array.flatten (OPA topdown/array.go).
  */
-import { Value } from '../value';
+import { Value, isArray } from '../value';
 import { T, defineBuiltin } from './registry';
 import { intOperand } from './operand-helpers';
 
@@ -22,3 +22,10 @@ defineBuiltin({
 });
 
 defineBuiltin({ name: 'array.reverse', args: [T.array], fn: ([array]) => [...(array as List)].reverse() });
+
+// Flattens one level only: member arrays are spliced in, anything else (deeper arrays included) is kept as is.
+defineBuiltin({
+  name: 'array.flatten',
+  args: [T.array],
+  fn: ([array]) => (array as List).flatMap((member) => (isArray(member) ? member : [member])),
+});
