@@ -57,7 +57,7 @@ function report(result: GateResult, dist: string): string {
     `${result.files} files for ${result.environments.join(', ')}`,
     `schemas: ${schema.valid} valid, ${schema.invalid} invalid, ${schema.errors} errors`,
     `policies: ${policySummaryLine(result.policyTotals).trim()}`,
-    `${dist}/: ${stale.length === 0 ? 'up to date' : `${stale.length} files differ`}`,
+    `${dist}/: ${stale.length === 0 ? 'up to date' : stale.length === 1 ? '1 file differs' : `${stale.length} files differ`}`,
   ];
   parts.push(`check ${result.passed ? 'passed' : 'FAILED'}: ${summary.join(' · ')}\n`);
   return parts.filter((part) => part.trim() !== '').join('\n');

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+jest.setTimeout(120_000);
+
+const root = resolve(__dirname, '../..');
+const check = (...args: string[]) =>
+  spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'lib/cli/check.ts'), ...args], { cwd: root, encoding: 'utf8' });
+
+describe('npm run check', () => {
+  it('exits 0 with one summary line on the committed tree', () => {
+    const result = check();
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^check passed: \d+ files for development, production, staging · schemas: \d+ valid, 0 invalid, 0 errors · policies: .* 0 failures, .* · dist\/: up to date$/)]);
+  });
+
+  it('exits 1 and lists the files of a stale dist/', () => {
+    const dist = join(mkdtempSync(join(tmpdir(), 'check-')), 'dist');
+    cpSync(join(root, 'dist'), dist, { recursive: true });
+    rmSync(join(dist, 'staging/service_web.yaml'));
+    const result = check('--dist', dist);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`missing   ${dist}/staging/service_web.yaml`);
+    expect(result.stdout).toMatch(/^check FAILED: .* 1 file differs$/m);
+  });
+});
