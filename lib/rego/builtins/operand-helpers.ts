@@ -2,7 +2,7 @@
  * Operand conversions shared by the string, regex, time, encoding and collection
  * builtins, with OPA's exact messages (topdown/builtins/builtins.go).
  */
-import { isInteger, toBigInt } from '../number';
+import { Decimal, formatNumber, isInteger, toBigInt, toFloat } from '../number';
 import { Value, isArray, isNumber, isSet, isString, typeName } from '../value';
 import { ArgType, BuiltinTypeError, operandError } from './registry';
 import { GoArg } from './go/fmt';
@@ -45,8 +45,16 @@ export function runes(s: string): string[] {
 }
 
 
-/** How OPA's sprintf hands a Rego value to Go's fmt (see builtinSprintf). */
+/**
+ * How OPA's sprintf hands a Rego value to Go's fmt (see builtinSprintf): an int,
+ * a *big.Int, a float64, or, for a literal no float64 can hold (2e308), its text.
+ */
 export function toGoArg(v: Value, formatValue: (v: Value) => string): GoArg {
+  if (v instanceof Decimal) {
+    // Go's ParseFloat fails only on overflow; tiny or long literals round to a float.
+    const nearest = toFloat(v);
+    return Number.isFinite(nearest) ? { type: 'float64', value: nearest } : { type: 'string', value: formatNumber(v) };
+  }
   if (isNumber(v)) {
     if (isInteger(v)) {
       const b = toBigInt(v);

@@ -12,6 +12,8 @@ import { toGoArg } from './operand-helpers';
 defineBuiltin({
   name: 'sprintf',
   args: [T.string, T.array],
+  // Literals beyond float64 (2e308) print as written, as OPA does.
+  exactNumbers: true,
   fn: ([template, values]) => {
     try {
       return goSprintf(template as string, (values as readonly []).map((v) => toGoArg(v, format)));

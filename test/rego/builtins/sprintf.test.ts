@@ -1,5 +1,6 @@
 import { call, callJSON } from './call';
 import { RegoSet } from '../../../lib/rego/value';
+import { parseNumberLiteral } from '../../../lib/rego/number';
 
 describe('sprintf', () => {
   it('formats numbers with Go verbs, widths and precision', () => {
@@ -18,6 +19,13 @@ describe('sprintf', () => {
     expect(call('sprintf', '%v', [new RegoSet(['b', 'a'])])).toBe('{"a", "b"}');
     expect(callJSON('sprintf', '%v %s', [{ k: 1 }, true])).toBe('{"k": 1} true');
     expect(callJSON('sprintf', '%q', ['a"b'])).toBe('"a\\"b"');
+  });
+
+  it('prints number literals beyond float64 as written and rounds the others', () => {
+    expect(call('sprintf', 'hi %v', [parseNumberLiteral('2e308')])).toBe('hi 2e308');
+    expect(call('sprintf', '%v', [parseNumberLiteral('-1e400')])).toBe('-1e400');
+    expect(call('sprintf', '%v', [parseNumberLiteral('1e-400')])).toBe('0');
+    expect(call('sprintf', '%.3f', [parseNumberLiteral('0.12345678901234567890123')])).toBe('0.123');
   });
 
   it('reports wrong verbs and argument counts the way Go does', () => {
