@@ -6,6 +6,7 @@
 import { Value } from '../value';
 import { BuiltinError, T, defineBuiltin } from './registry';
 import { GoRegexp, GoRegexpError, compileGoRegexp, findAll, isValidGoRegexp, matchString, replaceAll, split } from './go/regexp';
+import { GlobIntersectionError, globsIntersect } from './go/glob-intersection';
 import { intOperand } from './operand-helpers';
 
 const str = (v: Value): string => v as string;
@@ -62,6 +63,19 @@ defineBuiltin({
   name: 'regex.replace',
   args: [T.string, T.string, T.string],
   fn: ([text, pattern, replacement]) => replaceAll(compile(str(pattern)), str(text), str(replacement)),
+});
+
+defineBuiltin({
+  name: 'regex.globs_match',
+  args: [T.string, T.string],
+  fn: ([left, right]) => {
+    try {
+      return globsIntersect(str(left), str(right));
+    } catch (e) {
+      if (e instanceof GlobIntersectionError) throw new BuiltinError(e.message);
+      throw e;
+    }
+  },
 });
 
 defineBuiltin({

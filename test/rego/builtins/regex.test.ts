@@ -56,3 +56,58 @@ describe('regex builtins (Go RE2 semantics)', () => {
     expect(() => call('regex.template_match', 'x', 'x', '{{', '}')).toThrow('start delimiter has to be exactly one character long but is 2 long');
   });
 });
+
+describe('regex.globs_match (intersection of glob-like patterns)', () => {
+  const intersecting: Array<[string, string]> = [
+    ['a', 'a'],
+    ['a*b', 'a*b'],
+    ['.*', 'a.b'],
+    ['[a-c]+', '[b-d]+'],
+    ['a+', 'a*'],
+    ['abcd', '[a-d]*'],
+    ['pqrs', 'pq.s'],
+    ['d*', 'd[a-z]+'],
+    ['[a-p]+', 'abcdefgh*'],
+    ['abcd[a-c]z+', 'abcd[b-d][yz]*'],
+    ['.*\\\\', '.*'],
+    ['.a.a', 'b.b.'],
+    ['a.a.[0-9]+z', '.b.b2359825792*594823z'],
+    ['[a-z]+\\[[0-9]+\\]', 'foo\\[1\\]'],
+    ['a+a*', 'a'],
+  ];
+  const disjoint: Array<[string, string]> = [
+    ['a', 'b'],
+    ['[a-c]', '[d-f]'],
+    ['abcd', 'abcdla'],
+    ['[a-d]+', 'p+'],
+    ['[0-9]*', '\\*'],
+    ['mamama.*', 'dadada.*'],
+    ['.*mamama', '.*nanana'],
+    ['.xyz.', '.*pqr.*'],
+    ['[a-z]+', '[0-9]*'],
+    ['[a-z]+\\[[0-9]+\\]', 'foo["bar"]'],
+  ];
+
+  it.each(intersecting)('finds a common string for %s and %s', (left, right) => {
+    expect(call('regex.globs_match', left, right)).toBe(true);
+    expect(call('regex.globs_match', right, left)).toBe(true);
+  });
+
+  it.each(disjoint)('finds no common string for %s and %s', (left, right) => {
+    expect(call('regex.globs_match', left, right)).toBe(false);
+    expect(call('regex.globs_match', right, left)).toBe(false);
+  });
+
+  it("raises the library's messages for malformed patterns, positions counted in code points", () => {
+    const invalid = ': the input provided is invalid';
+    expect(() => call('regex.globs_match', '[abc', 'a')).toThrow(`regex.globs_match: input:[abc, pos:4, found [ without matching ]${invalid}`);
+    expect(() => call('regex.globs_match', 'a', 'pqrs]')).toThrow(`input:pqrs], pos:5, set-close ']' with no preceding '['${invalid}`);
+    expect(() => call('regex.globs_match', 'a\\', 'a')).toThrow(`input:a\\, pos:1, input ends with a \\ (escape) character${invalid}`);
+    expect(() => call('regex.globs_match', '𝄞[z-a]', 'a')).toThrow(`input:𝄞[z-a], pos:5, range is out of order: 'a' comes before 'z' in Unicode${invalid}`);
+    expect(() => call('regex.globs_match', '*a', 'a')).toThrow(`input:*a, pos:1, flag '*' must be preceded by a non-flag${invalid}`);
+    expect(() => call('regex.globs_match', '[-a]', 'a')).toThrow("range character '-' must be preceded by a Unicode character");
+    expect(() => call('regex.globs_match', '[a-]', 'a')).toThrow("range character '-' must be followed by a Unicode character");
+    expect(() => call('regex.globs_match', '[a-]]', 'a')).toThrow("range character '-' cannot be followed by a special symbol");
+    expect(() => call('regex.globs_match', 'a', 5)).toThrow('regex.globs_match: operand 2 must be string but got number');
+  });
+});
