@@ -21,6 +21,7 @@ import './strings';
 import './time';
 import './types';
 import './units';
+import './uuid';
 import './yaml';
 
 export { BuiltinContext, BuiltinError, BuiltinHaltError, BuiltinSpec, BuiltinTypeError, builtinNames, checkOperands, getBuiltin } from './registry';
