@@ -42,20 +42,19 @@ defineBuiltin({
 });
 defineBuiltin({ name: 'base64url.encode', args: [T.string], fn: ([s]) => padBase64(Buffer.from(str(s)).toString('base64url')) });
 defineBuiltin({ name: 'base64url.encode_no_pad', args: [T.string], fn: ([s]) => Buffer.from(str(s)).toString('base64url') });
-defineBuiltin({
-  name: 'base64url.decode',
-  args: [T.string],
-  fn: ([value]) => {
-    let s = str(value);
-    // RFC 7515 Appendix C: restore the padding some encoders omit.
-    if (!s.endsWith('=')) {
-      const rest = s.length % 4;
-      if (rest === 1) throw new BuiltinError(`illegal base64url string: ${s}`);
-      s += rest === 2 ? '==' : rest === 3 ? '=' : '';
-    }
-    return bytesToString(decodeBase64(s, true));
-  },
-});
+defineBuiltin({ name: 'base64url.decode', args: [T.string], fn: ([s]) => bytesToString(decodeBase64Url(str(s))) });
+
+/** OPA's base64url decoding (also of JWT parts): padded or not, with Go's error texts. */
+export function decodeBase64Url(text: string): Buffer {
+  let s = text;
+  // RFC 7515 Appendix C: restore the padding some encoders omit.
+  if (!s.endsWith('=')) {
+    const rest = s.length % 4;
+    if (rest === 1) throw new BuiltinError(`illegal base64url string: ${s}`);
+    s += rest === 2 ? '==' : rest === 3 ? '=' : '';
+  }
+  return decodeBase64(s, true);
+}
 
 function padBase64(s: string): string {
   return s + '='.repeat((4 - (s.length % 4)) % 4);

@@ -19,6 +19,8 @@ import './sets';
 import './sprintf';
 import './strings';
 import './time';
+import './tokens';
+import './tokens-decode-verify';
 import './types';
 import './units';
 import './uuid';

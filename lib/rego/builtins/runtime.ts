@@ -1,8 +1,8 @@
 /**
- * Builtins that need the outside world or cryptography this engine does not
- * have (network, runtime configuration, JWT signature checks). They exist so
- * policies compile and tests can mock them with `with`; called for real they
- * answer like an unconfigured OPA (opa.runtime) or raise a builtin error.
+ * Builtins that need the outside world this engine does not have (network,
+ * runtime configuration). They exist so policies compile and tests can mock
+ * them with `with`; called for real they answer like an unconfigured OPA
+ * (opa.runtime) or raise a builtin error.
  */
 import { RegoObject } from '../value';
 import { BuiltinError, T, defineBuiltin } from './registry';
@@ -15,13 +15,5 @@ defineBuiltin({
   nondeterministic: true,
   fn: () => {
     throw new BuiltinError('network access is not available in this engine; mock it in tests with `with http.send as ...`');
-  },
-});
-
-defineBuiltin({
-  name: 'io.jwt.decode_verify',
-  args: [T.string, T.object],
-  fn: () => {
-    throw new BuiltinError('JWT signature verification is not available in this engine; mock it in tests with `with io.jwt.decode_verify as ...`');
   },
 });
