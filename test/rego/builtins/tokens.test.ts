@@ -101,7 +101,7 @@ describe('io.jwt.verify_* with asymmetric keys', () => {
 
 describe('io.jwt.decode_verify', () => {
   const token = (payload: object, secret = 'secret', header: object = { alg: 'HS256' }) => sign(header, payload, secretJWK(secret));
-  const verify = (t: string, constraints: object) => callJSON('io.jwt.decode_verify', t, constraints);
+  const verify = (t: string, constraints: object) => callJSON('io.jwt.decode_verify', t, constraints) as [boolean, unknown, unknown];
   const UNVERIFIED = [false, {}, {}];
 
   it('answers [true, header, payload] when the signature and the claims hold', () => {
