@@ -44,7 +44,11 @@ export interface Measurement {
 }
 
 /** Thrown when a measured command fails: the benchmark never times a broken run. */
-export class CommandFailedError extends Error {}
+export class CommandFailedError extends Error {
+  constructor(message: string, readonly wallMs: number) {
+    super(message);
+  }
+}
 
 /** The command line of `command`, quoted enough to be pasted into a shell. */
 export function commandLine(command: BenchCommand): string {
@@ -74,6 +78,7 @@ export function runOnce(command: BenchCommand): Sample {
       const detail = result.error?.message ?? `exit code ${result.status}${result.signal ? ` (${result.signal})` : ''}`;
       throw new CommandFailedError(
         `${command.label}: \`${commandLine(command)}\` failed: ${detail}\n${tail(result.stderr)}${tail(result.stdout)}`,
+        wallMs,
       );
     }
     return { wallMs, peakRssMiB: readPeakRss(rssFile), exitCode: result.status ?? 0, stdout: result.stdout };

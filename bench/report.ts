@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { Row, Section, Target } from './result';
 
 /** The machine and settings a benchmark ran with; part of every report. */
@@ -7,6 +7,8 @@ export interface BenchSystem {
   cpuModel: string;
   cores: number;
   memoryGiB: number;
+  /** 1-minute load average when the benchmark started and ended: other work on the machine skews figures. */
+  loadAverage: { start: number; end: number };
   rssMethod: string;
   runs: number;
   warmups: number;
@@ -23,13 +25,14 @@ export interface BenchReport {
 }
 
 /** Facts about this machine for the report. */
-export function describeSystem(settings: Pick<BenchSystem, 'rssMethod' | 'runs' | 'warmups' | 'quick' | 'budgetSeconds'>): BenchSystem {
+export function describeSystem(settings: Pick<BenchSystem, 'rssMethod' | 'runs' | 'warmups' | 'quick' | 'budgetSeconds'>, startLoad: number): BenchSystem {
   const processors = cpus();
   return {
     node: process.version,
     cpuModel: processors[0]?.model.trim() ?? 'unknown',
     cores: processors.length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    loadAverage: { start: startLoad, end: Math.round(loadavg()[0] * 100) / 100 },
     ...settings,
   };
 }
@@ -43,7 +46,7 @@ export function renderMarkdown(report: BenchReport): string {
     'Written by `npm run bench` (bench/run.ts); do not edit by hand. Raw figures: bench/results.json.',
     '',
     `- Date: ${report.date}; whole benchmark: ${(report.totalSeconds / 60).toFixed(1)} min${system.quick ? ' (**--quick**: fewer sizes and runs)' : ''}`,
-    `- Node ${system.node}, ${system.cores} cores (${system.cpuModel}), ${system.memoryGiB} GiB RAM`,
+    `- Node ${system.node}, ${system.cores} cores (${system.cpuModel}), ${system.memoryGiB} GiB RAM; load average ${system.loadAverage.start} at the start, ${system.loadAverage.end} at the end${Math.max(system.loadAverage.start, system.loadAverage.end) > system.cores ? ' (above the core count: other work competed for the cores and slowed the figures)' : ''}`,
     `- Each figure: median of ${system.runs} runs after ${system.warmups} warm-up run(s), each run a fresh child process; min and max beside it.`,
     `- Peak RSS: ${system.rssMethod === 'gnu-time' ? 'GNU time `%M`, the largest process of the run' : "Node's resourceUsage().maxRSS, the largest Node process of the run"}.`,
     system.budgetSeconds === null
@@ -94,10 +97,17 @@ function tableRow(row: Row, withThroughput: boolean): string {
 
 function targetRow(title: string, target: Target): string {
   const comparison = target.atLeast ? '≥' : '≤';
-  const measured = Number.isInteger(target.measured) || Math.abs(target.measured) >= 100 ? Math.round(target.measured).toLocaleString('en-US') : target.measured.toFixed(3);
-  return `| ${title.split(':')[0]} | ${target.name} ${comparison} ${target.limit.toLocaleString('en-US')} ${target.unit} | ${measured} ${target.unit} | ${target.met ? 'met' : '**missed**'} |`;
+  const value = target.measured;
+  const measured =
+    value === null ? 'not measured (failed)' : `${Number.isInteger(value) || Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(3)} ${target.unit}`;
+  return `| ${title.split(':')[0]} | ${target.name} ${comparison} ${target.limit.toLocaleString('en-US')} ${target.unit} | ${measured} | ${target.met ? 'met' : '**missed**'} |`;
 }
 
 function duration(ms: number): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+/** The 1-minute load average now, rounded, for {@link describeSystem}. */
+export function currentLoad(): number {
+  return Math.round(loadavg()[0] * 100) / 100;
 }

@@ -17,7 +17,8 @@ export interface Row {
 /** A target of the brief, met or missed by a measured value. */
 export interface Target {
   name: string;
-  measured: number;
+  /** Null when the subject could not be measured (it failed): the target is then missed. */
+  measured: number | null;
   limit: number;
   unit: string;
   /** True when `measured <= limit`, or `>=` for targets marked `atLeast`. */
@@ -51,9 +52,10 @@ export function rowOf(measurement: Measurement, throughput?: { unit: string; per
 }
 
 /** A target that is met when `measured` stays at or under `limit` (or at or over, with `atLeast`). */
-export function target(name: string, measured: number, limit: number, unit: string, atLeast = false): Target {
-  const rounded = Math.round(measured * 1000) / 1000;
-  return { name, measured: rounded, limit, unit, met: atLeast ? rounded >= limit : rounded <= limit, ...(atLeast ? { atLeast } : {}) };
+export function target(name: string, measured: number | null, limit: number, unit: string, atLeast = false): Target {
+  const rounded = measured === null ? null : Math.round(measured * 1000) / 1000;
+  const met = rounded !== null && (atLeast ? rounded >= limit : rounded <= limit);
+  return { name, measured: rounded, limit, unit, met, ...(atLeast ? { atLeast } : {}) };
 }
 
 /** An empty section, to be filled by a scenario. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createContext, type BenchContext } from './context';
 import { rssMethod } from './measure';
-import { describeSystem, renderMarkdown, type BenchReport } from './report';
+import { currentLoad, describeSystem, renderMarkdown, type BenchReport } from './report';
 import { section, type Section } from './result';
 import { benchGate, type GateBenchResult } from './scenarios/gate';
 import { growthSection } from './scenarios/growth';
@@ -68,6 +68,7 @@ const program = new Command('bench')
 
 async function main(options: Options): Promise<void> {
   const started = Date.now();
+  const startLoad = currentLoad();
   const quick = options.quick ?? false;
   const sizes = options.sizes ?? (quick ? [10, 100] : [10, 100, 1000]);
   const only = new Set(options.only ?? measurements);
@@ -121,7 +122,7 @@ async function main(options: Options): Promise<void> {
 
   const report: BenchReport = {
     date: new Date().toISOString(),
-    system: describeSystem({ rssMethod, runs: context.runs, warmups: context.warmups, quick, budgetSeconds: options.budget === false ? null : options.budget }),
+    system: describeSystem({ rssMethod, runs: context.runs, warmups: context.warmups, quick, budgetSeconds: options.budget === false ? null : options.budget }, startLoad),
     totalSeconds: Math.round((Date.now() - started) / 100) / 10,
     sections: sections.sort((a, b) => (a.title < b.title ? -1 : 1)),
   };

@@ -59,7 +59,10 @@ export function benchGate(context: BenchContext, platforms: ScaleResult['platfor
         }
       } catch (error) {
         if (!(error instanceof CommandFailedError)) throw error;
-        result.notes.push(`${command.label} FAILED, not measured: ${firstLines(error.message)}`);
+        result.notes.push(`${command.label} FAILED after ${(error.wallMs / 1000).toFixed(1)} s, not measured: ${firstLines(error.message)}`);
+        if (command.label.startsWith('npm run check') && size === gateTargets.atServices) {
+          result.targets.push(target(`gate wall time at ${size} services`, null, gateTargets.wallMs / 1000, 's'));
+        }
         context.log(`  ${command.label}: failed`);
       }
     }
