@@ -6,6 +6,7 @@
 import { LoadedCase } from './cases';
 
 const DURATION_UNITS = "rego-cpp extension: time.parse_duration_ns accepts d/w/y units; OPA uses Go's time.ParseDuration, which has no such units";
+const JWT_SUB = 'expects io.jwt.decode_verify to take a "sub" constraint; OPA rejects unknown constraints ("unknown token validation constraint: sub"), so the call is undefined';
 const GO_FMT = "rego-cpp's own sprintf output; OPA formats with Go's fmt, which prints this verb as we do";
 
 /** Notes of rego-cpp cases that exercise rego-cpp-only behaviour, with why. */
@@ -26,6 +27,10 @@ const REGO_CPP_EXTENSIONS: ReadonlyMap<string, string> = new Map<string, string>
   ['regocpp/stringinterp', 'rego-cpp extension: $"..." string interpolation is not in the OPA grammar this engine follows'],
   ['regocpp/stringinterp-with', 'rego-cpp extension: $"..." string interpolation is not in the OPA grammar this engine follows'],
   ['regocpp/bug154', "expects rego-cpp's own recursion message; the error code (rego_recursion_error) matches and the message is OPA's"],
+  ['regocpp/jwt-sub-match', JWT_SUB],
+  ['regocpp/jwt-sub-mismatch', JWT_SUB],
+  ['regocpp/regex-zero-match-utf8', 'expects 4 empty matches in "café"; Go\'s regexp (used by OPA) finds one at every rune boundary including the end: 5'],
+  ['regocpp/globs-match-trailing-escape-error', 'expects the message with a doubled backslash; OPA\'s glob-intersection library writes "input ends with a \\ (escape) character" with one'],
 ]);
 
 /** Why a case is skipped, or undefined to run it. */
