@@ -26,6 +26,8 @@ const UNVERIFIED: Value = [false, new RegoObject(), new RegoObject()];
 
 defineBuiltin({
   name: 'io.jwt.decode_verify',
+  // Depends on the evaluation time (exp, nbf).
+  nondeterministic: true,
   args: [T.string, T.object],
   fn: ([token, constraintsObject], ctx) => {
     const constraints = parseConstraints(constraintsObject as RegoObject, Number(ctx.nowNs));

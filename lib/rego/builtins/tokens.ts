@@ -75,12 +75,16 @@ function verifyWithKeys(alg: string, token: string, keyText: string): boolean {
 
 defineBuiltin({
   name: 'io.jwt.encode_sign',
+  // ECDSA and PSS signatures are randomized.
+  nondeterministic: true,
   args: [T.object, T.object, T.object],
   fn: ([headers, payload, key]) => encodeSign(marshalJSON(headers), marshalJSON(payload), marshalJSON(key)),
 });
 
 defineBuiltin({
   name: 'io.jwt.encode_sign_raw',
+  // ECDSA and PSS signatures are randomized.
+  nondeterministic: true,
   args: [T.string, T.string, T.string],
   fn: ([headers, payload, key]) => encodeSign(str(headers), str(payload), str(key)),
 });
