@@ -48,6 +48,9 @@ export function keyOf(v: Value): string {
   return typeof v === 'string' ? v : '\u0001' + canonical(v);
 }
 
+/** Canonical text of arrays with a collection inside (plain arrays cannot carry a field). */
+const arrayKeys = new WeakMap<readonly Value[], string>();
+
 function canonical(v: Value): string {
   switch (typeof v) {
     case 'string': return JSON.stringify(v);
@@ -56,10 +59,19 @@ function canonical(v: Value): string {
     default:
       if (v === null) return 'null';
       if (v instanceof Decimal) return numberKey(v);
-      if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
-      if (v instanceof RegoSet) return 's{' + v.sorted().map(canonical).join(',') + '}';
-      return '{' + (v as RegoObject).sortedEntries().map(([k, x]) => canonical(k) + ':' + canonical(x)).join(',') + '}';
+      if (Array.isArray(v)) return canonicalArray(v);
+      // Sets and objects remember their text: members of sets (findings, manifests) are keyed again on every lookup.
+      return (v as RegoObject | RegoSet).canonicalText();
   }
+}
+
+function canonicalArray(v: readonly Value[]): string {
+  let text = arrayKeys.get(v);
+  if (text === undefined) {
+    text = '[' + v.map(canonical).join(',') + ']';
+    if (v.some((x) => x !== null && typeof x === 'object')) arrayKeys.set(v, text);
+  }
+  return text;
 }
 
 /** Rego structural equality (1 == 1.0; sets and objects ignore order). */
@@ -140,6 +152,7 @@ export class RegoObject {
   private plain: Record<string, unknown> | undefined;
   private cache: Map<string, Value> | undefined;
   private sortedCache: Array<[Value, Value]> | undefined;
+  private keyText: string | undefined;
 
   constructor(entries?: Iterable<readonly [Value, Value]>) {
     this.map = new Map();
@@ -153,6 +166,7 @@ export class RegoObject {
     o.plain = plain;
     o.cache = undefined;
     o.sortedCache = undefined;
+    o.keyText = undefined;
     return o;
   }
 
@@ -185,7 +199,13 @@ export class RegoObject {
   set(key: Value, value: Value): this {
     this.materialize().set(keyOf(key), [key, value]);
     this.sortedCache = undefined;
+    this.keyText = undefined;
     return this;
+  }
+
+  /** @internal Canonical text (see keyOf), computed once. */
+  canonicalText(): string {
+    return (this.keyText ??= '{' + this.sortedEntries().map(([k, x]) => canonical(k) + ':' + canonical(x)).join(',') + '}');
   }
 
   /** Entries in insertion order. */
@@ -225,6 +245,7 @@ export class RegoObject {
 export class RegoSet implements Iterable<Value> {
   private readonly map = new Map<string, Value>();
   private sortedCache: Value[] | undefined;
+  private keyText: string | undefined;
 
   constructor(members?: Iterable<Value>) {
     if (members) for (const m of members) this.map.set(keyOf(m), m);
@@ -246,7 +267,13 @@ export class RegoSet implements Iterable<Value> {
     if (this.map.has(k)) return false;
     this.map.set(k, v);
     this.sortedCache = undefined;
+    this.keyText = undefined;
     return true;
+  }
+
+  /** @internal Canonical text (see keyOf), computed once. */
+  canonicalText(): string {
+    return (this.keyText ??= 's{' + this.sorted().map(canonical).join(',') + '}');
   }
 
   /** Members in insertion order. */

@@ -5,6 +5,17 @@
  */
 import { IRRule } from './ir';
 
+/** A node's rules sorted by how their values combine (what the interpreter needs on every evaluation). */
+export interface RuleGroups {
+  /** Partial set rules (`p contains x`) without a dynamic head ref. */
+  readonly multi: readonly IRRule[];
+  /** Rules with a dynamic head ref (`p[k] := v`, `p.q[k] contains v`). */
+  readonly nested: readonly IRRule[];
+  /** Every rule but the default one. */
+  readonly nonDefault: readonly IRRule[];
+  readonly default: IRRule | undefined;
+}
+
 /** A node of the rule tree. */
 export class RuleNode {
   readonly children = new Map<string, RuleNode>();
@@ -14,8 +25,23 @@ export class RuleNode {
   readonly functions: IRRule[] = [];
   /** True when this node or a descendant has rules (a virtual document lives here). */
   virtual = false;
+  private grouped: RuleGroups | undefined;
 
   constructor(readonly path: readonly string[]) {}
+
+  /** The rules grouped for evaluation (computed on first use, once the tree is complete). */
+  get groups(): RuleGroups {
+    if (!this.grouped) {
+      const nonDefault = this.rules.filter((r) => !r.isDefault);
+      this.grouped = {
+        multi: nonDefault.filter((r) => r.kind === 'multi' && r.suffix.length === 0),
+        nested: nonDefault.filter((r) => r.suffix.length > 0),
+        nonDefault,
+        default: this.rules.find((r) => r.isDefault),
+      };
+    }
+    return this.grouped;
+  }
 
   /** The child named name, created when missing. */
   child(name: string): RuleNode {

@@ -7,7 +7,7 @@ import { IRRule, IRTerm } from '../compiler/ir';
 import { RuleNode } from '../compiler/tree';
 import { Location } from '../errors';
 import { RegoObject, RegoSet, Value, equal } from '../value';
-import { lookup, setIn } from './collections';
+import { index, lookup, setIn } from './collections';
 import type { Evaluator, Frame } from './evaluator';
 
 const TRUE: IRTerm = { t: 'const', v: true };
@@ -59,6 +59,25 @@ export class Documents {
     }
     const v = this.dataAt(prefix);
     return v === undefined ? false : this.ev.evalPath(v, rest, 0, f, k);
+  }
+
+  /** The value of `data.<prefix>` followed by a path whose keys all have one value (see Evaluator.value). */
+  dataRefValue(prefix: readonly string[], rest: readonly IRTerm[], f: Frame): Value | undefined {
+    let path = prefix;
+    let i = 0;
+    // Descend key by key through namespaces, as evalDataRef does.
+    while (i < rest.length && this.ev.state.overrides.length === 0 && this.namespaceAt(path)) {
+      const key = this.ev.value(rest[i], f);
+      if (typeof key !== 'string') return undefined;
+      path = [...path, key];
+      i++;
+    }
+    let v = this.dataAt(path);
+    for (; i < rest.length && v !== undefined; i++) {
+      const key = this.ev.value(rest[i], f);
+      v = key === undefined ? undefined : index(v, key);
+    }
+    return v;
   }
 
   /** The tree node at path when it is a namespace (virtual, no rules on the way), else undefined. */
@@ -125,32 +144,29 @@ export class Documents {
   }
 
   private rulesValue(node: RuleNode): Value | undefined {
-    const rules = node.rules.filter((r) => !r.isDefault);
-    const multi = rules.filter((r) => r.kind === 'multi' && r.suffix.length === 0);
+    const { multi, nested, nonDefault, default: def } = node.groups;
     if (multi.length > 0) {
       const set = new RegoSet();
       for (const r of multi) this.solve(r, (x, f, mark) => this.ev.evalTerm(x.key!, f, (v) => (mark(), set.add(v), false)));
       return set;
     }
-    const nested = rules.filter((r) => r.suffix.length > 0);
     if (nested.length > 0) {
       const obj = level();
       for (const r of nested) this.solve(r, (x, f, mark) => this.insertSolution(obj, x, f, mark));
       return obj;
     }
-    const values: Value[] = [];
-    for (const r of rules) {
+    let value: Value | undefined;
+    for (const r of nonDefault) {
       this.solve(r, (x, f, mark) =>
         this.ev.evalTerm(x.value ?? TRUE, f, (v) => {
           mark();
-          if (values.length === 0) values.push(v);
-          else if (!equal(values[0], v)) throw this.ev.error('eval_conflict_error', 'complete rules must not produce multiple outputs', x.loc);
+          if (value === undefined) value = v;
+          else if (!equal(value, v)) throw this.ev.error('eval_conflict_error', 'complete rules must not produce multiple outputs', x.loc);
           return false;
         }),
       );
     }
-    if (values.length > 0) return values[0];
-    const def = node.rules.find((r) => r.isDefault);
+    if (value !== undefined) return value;
     return def ? this.defaultValue(def) : undefined;
   }
 

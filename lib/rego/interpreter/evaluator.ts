@@ -12,6 +12,7 @@ import { Decimal, toFloat } from '../number';
 import { RegoObject, RegoSet, Value, equal, format, isArray, isObject } from '../value';
 import { index, iterate, setIn } from './collections';
 import { Documents } from './documents';
+import { ready, singleValued } from './single-valued';
 
 /** A rule's bindings: one slot per local variable. */
 export type Frame = Array<Value | undefined>;
@@ -104,7 +105,14 @@ export class Evaluator {
 
   private evalCore(e: IRExpr, f: Frame, k: K): boolean {
     switch (e.kind) {
-      case 'term': return this.evalTerm(e.term, f, (v) => (v !== false ? k() : false));
+      case 'term': {
+        const plan = singleValued(e.term);
+        if (plan && ready(plan, f)) {
+          const v = this.value(e.term, f);
+          return v !== undefined && v !== false ? k() : false;
+        }
+        return this.evalTerm(e.term, f, (v) => (v !== false ? k() : false));
+      }
       case 'unify': return this.unifyTerms(e.left, e.right, f, k);
       case 'somein': return this.evalTerm(e.collection, f, (c) => iterate(c, (key, val) => (e.key ? this.unify(e.key, key, f, () => this.unify(e.value, val, f, k)) : this.unify(e.value, val, f, k))));
       case 'every':
@@ -159,6 +167,13 @@ export class Evaluator {
 
   /** Evaluates a term; k receives each value. */
   evalTerm(t: IRTerm, f: Frame, k: (v: Value) => boolean): boolean {
+    if (t.t === 'ref' || t.t === 'call' || t.t === 'array') {
+      const plan = singleValued(t);
+      if (plan && ready(plan, f)) {
+        const v = this.value(t, f);
+        return v === undefined ? false : k(v);
+      }
+    }
     switch (t.t) {
       case 'const': return k(t.v);
       case 'var': {
@@ -204,6 +219,55 @@ export class Evaluator {
         return k(out);
       }
       case 'call': return this.evalCall(t, f, k);
+    }
+  }
+
+  /**
+   * Value of a term that has at most one value here (see single-valued.ts), computed without
+   * continuations; undefined when it has none. Evaluates in the same order as evalTerm.
+   */
+  value(t: IRTerm, f: Frame): Value | undefined {
+    switch (t.t) {
+      case 'const': return t.v;
+      case 'var': {
+        const v = f[t.slot];
+        if (v === undefined) throw this.error('rego_unsafe_var_error', `var ${t.name} is unsafe`);
+        return v;
+      }
+      case 'input': return this.state.input;
+      case 'data': return this.docs.dataAt(t.path);
+      case 'ref': {
+        if (t.head.t === 'data') return this.docs.dataRefValue(t.head.path, t.path, f);
+        let v = this.value(t.head, f);
+        for (let i = 0; i < t.path.length && v !== undefined; i++) {
+          const key = this.value(t.path[i], f);
+          v = key === undefined ? undefined : index(v, key);
+        }
+        return v;
+      }
+      case 'array': {
+        const out: Value[] = new Array(t.items.length);
+        for (let i = 0; i < t.items.length; i++) {
+          const v = this.value(t.items[i], f);
+          if (v === undefined) return undefined;
+          out[i] = v;
+        }
+        return out;
+      }
+      case 'call': {
+        const args: Value[] = new Array(t.args.length);
+        for (let i = 0; i < t.args.length; i++) {
+          const v = this.value(t.args[i], f);
+          if (v === undefined) return undefined;
+          args[i] = v;
+        }
+        return this.callOnce(t, args);
+      }
+      default: {
+        let out: Value | undefined;
+        this.evalTerm(t, f, (v) => ((out = v), true));
+        return out;
+      }
     }
   }
 
@@ -295,7 +359,14 @@ export class Evaluator {
 
   /** Unifies two terms (either side may bind). */
   unifyTerms(a: IRTerm, b: IRTerm, f: Frame, k: K): boolean {
-    if (!this.patternUnbound(b, f)) return this.evalTerm(b, f, (vb) => this.unify(a, vb, f, k));
+    if (!this.patternUnbound(b, f)) {
+      const plan = singleValued(b);
+      if (plan && ready(plan, f)) {
+        const vb = this.value(b, f);
+        return vb === undefined ? false : this.unify(a, vb, f, k);
+      }
+      return this.evalTerm(b, f, (vb) => this.unify(a, vb, f, k));
+    }
     if (!this.patternUnbound(a, f)) return this.evalTerm(a, f, (va) => this.unify(b, va, f, k));
     if (a.t === 'array' && b.t === 'array') {
       if (a.items.length !== b.items.length) return false;
