@@ -72,26 +72,13 @@ export class PolicySet {
 
   /**
    * An evaluator of rules against inputs with this `data` document (`data.environment`, `-d` files).
-   * All references of one input are evaluated by one query, so the input is converted once; each is
-   * wrapped in a comprehension so that an undefined rule leaves the others defined.
+   * The data is bound once; the references of one input share one evaluation (rule values and the
+   * converted input), and rules that read no input are computed once for every input.
    */
   evaluator(data: Record<string, unknown>): RuleEvaluator {
-    const compiled = this.compiled;
-    const queries = new Map<string, string>();
+    const bound = this.compiled.withData(data);
     return {
-      values(refs: readonly string[], input: unknown): unknown[] {
-        const key = refs.join('\n');
-        let query = queries.get(key);
-        if (query === undefined) {
-          query = refs.map((ref, i) => `v${i} := [x | x := ${ref}]`).join('; ');
-          queries.set(key, query);
-        }
-        const [bindings] = compiled.query(query, { input, data });
-        return refs.map((_, i) => {
-          const found = bindings?.[`v${i}`];
-          return Array.isArray(found) && found.length > 0 ? found[0] : undefined;
-        });
-      },
+      values: (refs: readonly string[], input: unknown): unknown[] => refs.map((ref) => bound.evaluate(ref, input)),
     };
   }
 

@@ -5,7 +5,7 @@
 import { IRQuery } from './compiler/ir';
 import { Program, QueryExpression, compileProgram, compileQuery } from './compiler';
 import { RegoError } from './errors';
-import { Evaluator, EvalSettings } from './interpreter/evaluator';
+import { Evaluator, EvalSettings, SharedDocuments } from './interpreter/evaluator';
 import { merge } from './interpreter/collections';
 import { TestResult, runTests } from './tester';
 import { RegoObject, Value, fromJSON, toJSON } from './value';
@@ -58,13 +58,29 @@ export function compile(modules: RegoModuleSource[], options: CompileOptions = {
 /** Modules compiled once, evaluated many times. */
 export class CompiledPolicy {
   private readonly baseData: Value;
-  private readonly queries = new Map<string, IRQuery & { expressions: QueryExpression[] }>();
+  private readonly queries: Map<string, IRQuery & { expressions: QueryExpression[] }>;
+  /** Input-independent documents computed with baseData, shared by every evaluation without extra data. */
+  private readonly shared: SharedDocuments = new Map();
   private lastPrinted: string[] = [];
   private lastInput: { input: unknown; ev: Evaluator } | undefined;
 
   /** @internal use `compile`. */
-  constructor(private readonly program: Program, private readonly options: CompileOptions) {
-    this.baseData = options.data === undefined ? new RegoObject() : fromJSON(options.data);
+  constructor(
+    private readonly program: Program,
+    private readonly options: CompileOptions,
+    bound?: { data: Value; queries: Map<string, IRQuery & { expressions: QueryExpression[] }> },
+  ) {
+    this.baseData = bound ? bound.data : options.data === undefined ? new RegoObject() : fromJSON(options.data);
+    this.queries = bound ? bound.queries : new Map();
+  }
+
+  /**
+   * The same compiled modules with `data` merged into the base documents once, for many evaluations
+   * against one data document (an environment): cheaper than passing `data` with every query, and
+   * rules that read no input are computed once for all of them. The original policy is unchanged.
+   */
+  withData(data: unknown): CompiledPolicy {
+    return new CompiledPolicy(this.program, this.options, { data: merge(this.baseData, fromJSON(data)), queries: this.queries });
   }
 
   /** Evaluates a query ("data.main.deny", "x := data.a.b; x > 1") and returns all solutions as JSON bindings (sets become arrays sorted by OPA order). */
@@ -157,6 +173,7 @@ export class CompiledPolicy {
   }
 
   private evaluator(input: unknown, data: unknown, strict = this.options.strictBuiltinErrors ?? false): Evaluator {
+    const usual = data === undefined && strict === (this.options.strictBuiltinErrors ?? false);
     const settings: EvalSettings = {
       input: input === undefined ? undefined : fromJSON(input),
       data: data === undefined ? this.baseData : merge(this.baseData, fromJSON(data)),
@@ -164,6 +181,7 @@ export class CompiledPolicy {
       maxSteps: this.options.maxSteps ?? 10_000_000,
       maxDepth: this.options.maxDepth ?? 1_000,
       nowNs: BigInt(Date.now()) * 1_000_000n,
+      shared: usual ? this.shared : undefined,
     };
     return new Evaluator(this.program, settings);
   }

@@ -8,6 +8,7 @@
  * on a large document does not copy it. Values are immutable once shared.
  */
 import { AnyNumber, Decimal, RegoNumber, compareNumbers, formatNumber, numberKey, toFloat } from './number';
+import { hashEntries, hashMembers, hashOf, hashPlainObject } from './value-hash';
 
 /** Any Rego value. */
 export type Value = null | boolean | RegoNumber | Decimal | string | readonly Value[] | RegoObject | RegoSet;
@@ -41,11 +42,13 @@ export const isSet = (v: Value): v is RegoSet => v instanceof RegoSet;
 
 /**
  * Canonical key of a value: equal values (by Rego equality) have equal keys.
- * Strings are their own key (the common case for object keys); other values
- * get a prefix no JSON text starts with.
+ * Strings are their own key (the common case for object keys; the rare string
+ * starting with a control character below \u0003 gets a \u0000 prefix); other values get a
+ * prefix no string key starts with (\u0001; RegoSet uses \u0002 for collections).
  */
 export function keyOf(v: Value): string {
-  return typeof v === 'string' ? v : '\u0001' + canonical(v);
+  if (typeof v === 'string') return v.charCodeAt(0) > 2 || v === '' ? v : '\u0000' + v;
+  return '\u0001' + canonical(v);
 }
 
 /** Canonical text of arrays with a collection inside (plain arrays cannot carry a field). */
@@ -153,6 +156,7 @@ export class RegoObject {
   private cache: Map<string, Value> | undefined;
   private sortedCache: Array<[Value, Value]> | undefined;
   private keyText: string | undefined;
+  private hash: number | undefined;
 
   constructor(entries?: Iterable<readonly [Value, Value]>) {
     this.map = new Map();
@@ -167,6 +171,7 @@ export class RegoObject {
     o.cache = undefined;
     o.sortedCache = undefined;
     o.keyText = undefined;
+    o.hash = undefined;
     return o;
   }
 
@@ -200,7 +205,13 @@ export class RegoObject {
     this.materialize().set(keyOf(key), [key, value]);
     this.sortedCache = undefined;
     this.keyText = undefined;
+    this.hash = undefined;
     return this;
+  }
+
+  /** @internal Structural hash (see value-hash.ts), computed once; a plain object is hashed without converting it. */
+  structuralHash(): number {
+    return (this.hash ??= this.map ? hashEntries(this.map.values()) : hashPlainObject(this.plain!));
   }
 
   /** @internal Canonical text (see keyOf), computed once. */
@@ -232,7 +243,7 @@ export class RegoObject {
   private materialize(): Map<string, [Value, Value]> {
     if (!this.map) {
       const m = new Map<string, [Value, Value]>();
-      for (const k of Object.keys(this.plain!)) m.set(k, [k, this.get(k)!]);
+      for (const k of Object.keys(this.plain!)) m.set(keyOf(k), [k, this.get(k)!]);
       this.map = m;
       this.plain = undefined;
       this.cache = undefined;
@@ -243,12 +254,17 @@ export class RegoObject {
 
 /** A Rego set. Built with `add` before it is shared. */
 export class RegoSet implements Iterable<Value> {
+  /**
+   * Members by key: scalars by keyOf; collections by structural hash and a probe number, so that
+   * large members (whole manifests) are hashed once instead of serialized on every lookup.
+   */
   private readonly map = new Map<string, Value>();
   private sortedCache: Value[] | undefined;
   private keyText: string | undefined;
+  private hash: number | undefined;
 
   constructor(members?: Iterable<Value>) {
-    if (members) for (const m of members) this.map.set(keyOf(m), m);
+    if (members) for (const m of members) this.add(m);
   }
 
   /** Number of members. */
@@ -258,17 +274,40 @@ export class RegoSet implements Iterable<Value> {
 
   /** True when v is a member. */
   has(v: Value): boolean {
-    return this.map.has(keyOf(v));
+    if (!isCollection(v)) return this.map.has(keyOf(v));
+    const h = hashOf(v);
+    for (let probe = 0; ; probe++) {
+      const m = this.map.get(collectionKey(h, probe));
+      if (m === undefined) return false;
+      if (equal(m, v)) return true;
+    }
   }
 
   /** Adds v; returns false when it was already present. Only while building. */
   add(v: Value): boolean {
-    const k = keyOf(v);
-    if (this.map.has(k)) return false;
+    let k: string;
+    if (!isCollection(v)) {
+      k = keyOf(v);
+      if (this.map.has(k)) return false;
+    } else {
+      const h = hashOf(v);
+      for (let probe = 0; ; probe++) {
+        k = collectionKey(h, probe);
+        const m = this.map.get(k);
+        if (m === undefined) break;
+        if (equal(m, v)) return false;
+      }
+    }
     this.map.set(k, v);
     this.sortedCache = undefined;
     this.keyText = undefined;
+    this.hash = undefined;
     return true;
+  }
+
+  /** @internal Structural hash (see value-hash.ts), computed once. */
+  structuralHash(): number {
+    return (this.hash ??= hashMembers(this.map.values()));
   }
 
   /** @internal Canonical text (see keyOf), computed once. */
@@ -290,6 +329,20 @@ export class RegoSet implements Iterable<Value> {
   sorted(): Value[] {
     return (this.sortedCache ??= [...this.map.values()].sort(compare));
   }
+}
+
+function isCollection(v: Value): boolean {
+  return v !== null && typeof v === 'object' && !(v instanceof Decimal);
+}
+
+/** A key equal values share (unequal collections may share one too: compare with `equal`). */
+export function hashKey(v: Value): string {
+  return isCollection(v) ? collectionKey(hashOf(v), 0) : keyOf(v);
+}
+
+/** Set key of a collection member: no keyOf text starts with \u0002. */
+function collectionKey(hash: number, probe: number): string {
+  return probe === 0 ? '\u0002' + hash : '\u0002' + hash + '#' + probe;
 }
 
 /**

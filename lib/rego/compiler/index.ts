@@ -8,6 +8,7 @@ import { Location, RegoError, RegoErrorDetail } from '../errors';
 import { parseModule, parseQuery } from '../parser';
 import { Value } from '../value';
 import { IRQuery, IRRule, IRTerm } from './ir';
+import { inputIndependentNodes } from './dependencies';
 import { checkRecursion } from './recursion';
 import { bodyBinds, displayName, unboundIn } from './safety';
 import { GlobalRef, Scope, TranslateEnv, Translator, refPath } from './translate';
@@ -18,6 +19,8 @@ export interface Program {
   readonly modules: readonly Module[];
   readonly rules: readonly IRRule[];
   readonly tree: RuleNode;
+  /** Documents and functions that read no `input` (their values can be shared by evaluations with the same data). */
+  readonly inputIndependent: ReadonlySet<RuleNode>;
   /** Source texts for error rendering. */
   readonly sources: ReadonlyMap<string, string>;
 }
@@ -74,7 +77,7 @@ export function compileProgram(inputs: readonly ModuleInput[]): Program {
   checkConflicts(tree, errors);
   checkRecursion(tree, errors);
   if (errors.length > 0) throw new RegoError(errors, sources);
-  return { modules, rules, tree, sources };
+  return { modules, rules, tree, inputIndependent: inputIndependentNodes(tree), sources };
 }
 
 /** A top-level query expression whose value `opa eval` reports. */

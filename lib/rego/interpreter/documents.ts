@@ -118,7 +118,14 @@ export class Documents {
   nodeValue(node: RuleNode): Value | undefined {
     const hit = this.cache.get(node);
     if (hit !== undefined) return hit === UNDEFINED ? undefined : hit;
-    const value = this.computeNode(node);
+    const shared = this.ev.settings.shared;
+    const state = this.ev.state;
+    // Documents that read no input are computed once per data document, unless `with` replaces data or functions.
+    const sharable = shared !== undefined && state.overrides.length === 0 && state.mocks.size === 0 && this.ev.program.inputIndependent.has(node);
+    let value: Value | undefined;
+    if (!sharable) value = this.computeNode(node);
+    else if (shared.has(node)) value = shared.get(node);
+    else shared.set(node, (value = this.computeNode(node)));
     this.cache.set(node, value === undefined ? UNDEFINED : value);
     return value;
   }

@@ -7,11 +7,13 @@
 import { BuiltinContext, BuiltinError, BuiltinHaltError, BuiltinTypeError, checkOperands } from '../builtins/registry';
 import { IRBody, IRCall, IRCallTarget, IRExpr, IRQuery, IRTerm } from '../compiler/ir';
 import { Program } from '../compiler';
+import type { RuleNode } from '../compiler/tree';
 import { Location, RegoError, RegoErrorCode } from '../errors';
 import { Decimal, toFloat } from '../number';
 import { RegoObject, RegoSet, Value, equal, format, isArray, isObject } from '../value';
 import { index, iterate, setIn } from './collections';
 import { Documents } from './documents';
+import { IterationIndexes, LoopPlan, loopPlan } from './iteration-index';
 import { ready, singleValued } from './single-valued';
 
 /** A rule's bindings: one slot per local variable. */
@@ -27,7 +29,15 @@ export interface EvalSettings {
   readonly maxSteps: number;
   readonly maxDepth: number;
   readonly nowNs: bigint;
+  /**
+   * Values of input-independent documents shared by the evaluations of one `data` document
+   * (see Program.inputIndependent); absent: each evaluation computes its own.
+   */
+  readonly shared?: SharedDocuments;
 }
+
+/** Values of input-independent documents by rule-tree node (undefined: the document is undefined). */
+export type SharedDocuments = Map<RuleNode, Value | undefined>;
 
 /** State that `with` replaces for the duration of one expression. */
 interface WithState {
@@ -56,6 +66,7 @@ export class Evaluator {
   private steps = 0;
   depth = 0;
   private ctx: BuiltinContext | undefined;
+  private indexes: IterationIndexes | undefined;
 
   constructor(readonly program: Program, readonly settings: EvalSettings) {
     this.state = { input: settings.input, overrides: NO_OVERRIDES, mocks: NO_MOCKS };
@@ -91,11 +102,41 @@ export class Evaluator {
 
   evalBody(body: IRBody, i: number, f: Frame, k: K): boolean {
     if (i === body.length) return k();
-    return this.evalExpr(body[i], f, () => this.evalBody(body, i + 1, f, k));
+    const e = body[i];
+    if (e.kind === 'somein' && !this.settings.strict && this.state.mocks.size === 0) {
+      const plan = loopPlan(this.program, body, i);
+      if (plan.length > 0) return this.evalIndexedLoop(e, plan, f, () => this.evalBody(body, i + 1, f, k));
+    }
+    return this.evalExpr(e, f, () => this.evalBody(body, i + 1, f, k));
+  }
+
+  /** `some k, x in coll` visiting only the members a later filter can accept (see iteration-index.ts). */
+  private evalIndexedLoop(e: Extract<IRExpr, { kind: 'somein' }>, plan: LoopPlan, f: Frame, k: K): boolean {
+    const slot = (e.value as { slot: number }).slot;
+    if (f[slot] !== undefined || (e.key && f[(e.key as { slot: number }).slot] !== undefined)) return this.evalExpr(e, f, k);
+    this.countStep(e);
+    return this.evalTerm(e.collection, f, (c) => {
+      // The most selective of the usable filters (a namespace often matches everything, a name one member).
+      let members: Array<{ key: Value; value: Value }> | undefined;
+      for (const filter of plan) {
+        const found = (this.indexes ??= new IterationIndexes()).candidates(this, filter, slot, c, f);
+        if (found !== undefined && (members === undefined || found.length < members.length)) members = found;
+        if (members !== undefined && members.length <= 1) break;
+      }
+      if (members === undefined) return iterate(c, (key, val) => (e.key ? this.unify(e.key, key, f, () => this.unify(e.value, val, f, k)) : this.unify(e.value, val, f, k)));
+      for (const m of members) {
+        if (e.key ? this.unify(e.key, m.key, f, () => this.unify(e.value, m.value, f, k)) : this.unify(e.value, m.value, f, k)) return true;
+      }
+      return false;
+    });
+  }
+
+  private countStep(e: IRExpr): void {
+    if (++this.steps > this.settings.maxSteps) throw this.error('eval_limit_error', `evaluation exceeded ${this.settings.maxSteps} steps; the policy may loop over too much data`, e.loc);
   }
 
   private evalExpr(e: IRExpr, f: Frame, k: K): boolean {
-    if (++this.steps > this.settings.maxSteps) throw this.error('eval_limit_error', `evaluation exceeded ${this.settings.maxSteps} steps; the policy may loop over too much data`, e.loc);
+    this.countStep(e);
     if (e.negated) {
       const found = e.with.length > 0 ? this.evalWith(e, f, () => true) : this.evalCore(e, f, () => true);
       return found ? false : k();

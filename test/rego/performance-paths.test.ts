@@ -1,0 +1,143 @@
+/**
+ * The engine's shortcuts must not change results: direct evaluation of single-valued terms,
+ * documents shared between evaluations with the same data, indexed iteration, hashed set members.
+ * Strict mode turns indexed iteration off, so it serves as the full-scan reference.
+ */
+import { compile, type CompiledPolicy } from '../../lib/rego';
+import { compileProgram } from '../../lib/rego/compiler';
+import { inputIndependentNodes } from '../../lib/rego/compiler/dependencies';
+import { RegoObject, RegoSet, fromJSON } from '../../lib/rego/value';
+
+const policy = (text: string, strict = false): CompiledPolicy => compile([{ path: 't.rego', text }], { strictBuiltinErrors: strict });
+
+/** Objects like a combined input: enough of them for the index to be used. */
+const items = Array.from({ length: 40 }, (_, i) => ({
+  path: `f${i % 7}.yaml`,
+  contents: { kind: ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'Role'][i % 4], metadata: { name: `n${Math.floor(i / 4) % 5}`, namespace: i % 3 === 0 ? 'a' : 'b' } },
+}));
+
+describe('indexed iteration', () => {
+  const text = `package t
+hpas := [i | some i, item in input; item.contents.kind == "HorizontalPodAutoscaler"]
+pairs contains [i, j] if {
+	some i, a in input
+	a.contents.kind == "Deployment"
+	some j, b in input
+	b.contents.metadata.name == a.contents.metadata.name
+	namespace(b.contents) == namespace(a.contents)
+	b.contents.kind in {"Service", "Role"}
+}
+namespace(obj) := object.get(obj, ["metadata", "namespace"], "")
+by_kind(kind) := [item.contents.metadata.name | some item in input; kind == item.contents.kind]
+names := [by_kind("Role"), by_kind("Nothing")]
+kinds_in_order := [item.contents.kind | some item in input; item.contents.kind in ["Role", "Service"]]
+`;
+
+  it('finds the same members, in the same order, as a full scan', () => {
+    const indexed = policy(text);
+    const scanned = policy(text, true);
+    for (const ref of ['data.t.hpas', 'data.t.pairs', 'data.t.names', 'data.t.kinds_in_order']) {
+      expect(indexed.evaluate(ref, items)).toEqual(scanned.evaluate(ref, items));
+    }
+    expect(indexed.evaluate('data.t.hpas', items)).toEqual([2, 6, 10, 14, 18, 22, 26, 30, 34, 38]);
+    expect((indexed.evaluate('data.t.pairs', items) as unknown[]).length).toBeGreaterThan(0);
+    expect(indexed.evaluate('data.t.names', items)).toEqual([['n0', 'n1', 'n2', 'n3', 'n4', 'n0', 'n1', 'n2', 'n3', 'n4'], []]);
+  });
+
+  it('treats a bound loop variable as a membership test', () => {
+    const p = policy('package t\nfound if {\n\tx := input[3]\n\tsome x in input\n\tx.contents.kind == "Role"\n}');
+    expect(p.evaluate('data.t.found', items)).toBe(true);
+  });
+
+  it('compares filter values with Rego equality (1 == 1.0) and matches collections', () => {
+    const numbered = Array.from({ length: 20 }, (_, i) => ({ n: i % 5, tags: { t: i % 2 } }));
+    const p = policy('package t\nones := [i | some i, x in input; x.n == 1.0]\ntagged := [i | some i, x in input; x.tags == {"t": 1}]');
+    expect(p.evaluate('data.t.ones', numbered)).toEqual([1, 6, 11, 16]);
+    expect(p.evaluate('data.t.tagged', numbered)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19]);
+  });
+
+  it('honours function mocks (the index is not used under with)', () => {
+    const p = policy(`package t
+kind_of(x) := x.contents.kind
+roles := count([1 | some item in input; kind_of(item) == "Role"])
+mocked := r if { r := roles with kind_of as fake }
+fake(_) := "Role"`);
+    expect(p.evaluate('data.t.roles', items)).toBe(10);
+    expect(p.evaluate('data.t.mocked', items)).toBe(40);
+  });
+});
+
+describe('documents shared between evaluations', () => {
+  const text = `package t
+kinds := {k | some k in ["Deployment", "Job"]}
+allowed := data.allowed
+by_input := input.kind
+uses_input(x) := x == input.kind
+via_function := [k | some k in kinds; uses_input(k)]
+printed if print("hello")
+deny contains msg if {
+	input.kind in kinds
+	not input.image in allowed
+	msg := sprintf("%s: %s", [input.kind, input.image])
+}`;
+
+  it('knows which documents read no input', () => {
+    const program = compileProgram([{ path: 't.rego', text, regoVersion: 'v1' }]);
+    const independent = inputIndependentNodes(program.tree);
+    const names = (name: string) => independent.has(program.tree.find(['t', name])!);
+    expect(['kinds', 'allowed'].map(names)).toEqual([true, true]);
+    expect(['by_input', 'uses_input', 'via_function', 'printed', 'deny'].map(names)).toEqual([false, false, false, false, false]);
+  });
+
+  it('gives every input its own results with data bound once', () => {
+    const bound = policy(text).withData({ allowed: ['ok:1'] });
+    expect(bound.evaluate('data.t.deny', { kind: 'Job', image: 'bad:1' })).toEqual(['Job: bad:1']);
+    expect(bound.evaluate('data.t.deny', { kind: 'Job', image: 'ok:1' })).toEqual([]);
+    expect(bound.evaluate('data.t.via_function', { kind: 'Deployment' })).toEqual(['Deployment']);
+    expect(bound.evaluate('data.t.via_function', { kind: 'Job' })).toEqual(['Job']);
+    expect(bound.query('x := data.t.allowed', { data: { allowed: ['other'] } })).toEqual([{ x: ['other'] }]);
+    expect(bound.evaluate('data.t.allowed')).toEqual(['ok:1']);
+  });
+
+  it('prints on every evaluation', () => {
+    const p = policy(text).withData({});
+    p.evaluate('data.t.printed', { a: 1 });
+    p.evaluate('data.t.printed', { a: 2 });
+    expect(p.printed()).toEqual(['hello']);
+  });
+
+  it('does not use shared documents when with replaces data', () => {
+    const p = policy(`${text}\nswapped := k if { k := kinds with data.allowed as [] }\nfrom_data := a if { a := allowed with data.allowed as ["x"] }`).withData({ allowed: ['y'] });
+    expect(p.evaluate('data.t.allowed', {})).toEqual(['y']);
+    expect(p.evaluate('data.t.from_data', {})).toEqual(['x']);
+  });
+});
+
+describe('set members', () => {
+  it('are equal whether still plain JSON or converted, whatever the key order', () => {
+    const plain = fromJSON({ a: 1, b: [1, { c: 'x' }] });
+    const built = new RegoObject([['b', [1, new RegoObject([['c', 'x']])]], ['a', 1.0]]);
+    const set = new RegoSet([plain]);
+    expect(set.has(built)).toBe(true);
+    expect(set.add(built)).toBe(false);
+    expect(set.has(new RegoObject([['a', 2]]))).toBe(false);
+  });
+
+  it('keep strings that start with control characters apart from collections', () => {
+    const set = new RegoSet(['\u0001x', '\u0002', '', [1]]);
+    expect(set.size).toBe(4);
+    expect(set.has('\u0002')).toBe(true);
+    expect(set.has([1])).toBe(true);
+    expect(set.has('\u0000\u0001x')).toBe(false);
+  });
+});
+
+describe('direct evaluation of single-valued terms', () => {
+  it('iterates when a ref key has no value yet and evaluates directly when it has', () => {
+    const p = policy('package t\nall := [v | v := input.m[_]]\none := input.m[input.k]\nparts := count(split(input.s, "/"))');
+    expect(p.evaluate('data.t.all', { m: { a: 1, b: 2 } })).toEqual([1, 2]);
+    expect(p.evaluate('data.t.one', { m: { a: 1 }, k: 'a' })).toBe(1);
+    expect(p.evaluate('data.t.one', { m: { a: 1 }, k: 'z' })).toBeUndefined();
+    expect(p.evaluate('data.t.parts', { s: 'a/b/c' })).toBe(3);
+  });
+});
