@@ -43,7 +43,8 @@ export function renderMarkdown(report: BenchReport): string {
   const lines = [
     '# Benchmark results',
     '',
-    'Written by `npm run bench` (bench/run.ts); do not edit by hand. Raw figures: bench/results.json.',
+    'Written by `npm run bench` (bench/run.ts); do not edit by hand. Raw figures: bench/results.json;',
+    'where the time goes for missed targets: bench/ANALYSIS.md.',
     '',
     `- Date: ${report.date}; whole benchmark: ${(report.totalSeconds / 60).toFixed(1)} min${system.quick ? ' (**--quick**: fewer sizes and runs)' : ''}`,
     `- Node ${system.node}, ${system.cores} cores (${system.cpuModel}), ${system.memoryGiB} GiB RAM; load average ${system.loadAverage.start} at the start, ${system.loadAverage.end} at the end${Math.max(system.loadAverage.start, system.loadAverage.end) > system.cores ? ' (above the core count: other work competed for the cores and slowed the figures)' : ''}`,
