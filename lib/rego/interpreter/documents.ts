@@ -11,8 +11,13 @@ import { index, lookup, setIn } from './collections';
 import type { Evaluator, Frame } from './evaluator';
 
 const TRUE: IRTerm = { t: 'const', v: true };
-const MAX_REMEMBERED_CALLS = 8;
 const UNDEFINED = Symbol('undefined');
+
+/** Function nodes by call path (the compiled call's path array; tree lookups showed up in profiles). */
+const functionNodes = new WeakMap<readonly string[], RuleNode | null>();
+
+/** Call results by argument identity: nested maps, one level per argument; leaves hold results. */
+type CallMemo = Map<unknown, unknown>;
 
 /** Objects that stand for rule-tree levels (packages, ref-head prefixes), as opposed to values rules produced. */
 const structural = new WeakSet<RegoObject>();
@@ -26,9 +31,13 @@ function level(): RegoObject {
 /** Resolves data paths and rule values for one evaluation. */
 export class Documents {
   private cache = new Map<RuleNode, Value | typeof UNDEFINED>();
-  /** Recent calls per function, matched by argument identity (helpers like `name(input)` repeat a lot). */
-  private calls = new Map<RuleNode, Array<{ args: Value[]; result: Value | undefined }>>();
-  private readonly saved: Array<[Map<RuleNode, Value | typeof UNDEFINED>, Map<RuleNode, Array<{ args: Value[]; result: Value | undefined }>>]> = [];
+  /**
+   * Results of function calls in this evaluation, per function, by argument identity (one map level
+   * per argument): helpers like `name(input)` or `pod_labels(workload)` repeat a lot, and
+   * cross-object rules call them once per pair of objects.
+   */
+  private calls = new Map<RuleNode, CallMemo>();
+  private readonly saved: Array<[Map<RuleNode, Value | typeof UNDEFINED>, Map<RuleNode, CallMemo>]> = [];
 
   constructor(private readonly ev: Evaluator) {}
 
@@ -249,15 +258,21 @@ export class Documents {
 
   /** Calls the user function at path; undefined when no definition applies. */
   callFunction(path: readonly string[], args: Value[], loc: Location): Value | undefined {
-    const node = this.ev.program.tree.find(path);
+    let node = functionNodes.get(path);
+    if (node === undefined) functionNodes.set(path, (node = this.ev.program.tree.find(path) ?? null));
     if (!node) return undefined;
-    let recent = this.calls.get(node);
-    const hit = recent?.find((c) => c.args.length === args.length && c.args.every((a, i) => a === args[i]));
-    if (hit) return hit.result;
+    let memo = this.calls.get(node);
+    if (!memo) this.calls.set(node, (memo = new Map()));
+    for (let i = 0; i < args.length - 1; i++) {
+      let next = memo.get(args[i]) as CallMemo | undefined;
+      if (!next) memo.set(args[i], (next = new Map()));
+      memo = next;
+    }
+    const last = args.length === 0 ? UNDEFINED : args[args.length - 1];
+    const hit = memo.get(last);
+    if (hit !== undefined) return hit === UNDEFINED ? undefined : (hit as Value);
     const result = this.computeCall(node, args, loc);
-    if (!recent) this.calls.set(node, (recent = []));
-    if (recent.length >= MAX_REMEMBERED_CALLS) recent.shift();
-    recent.push({ args, result });
+    memo.set(last, result === undefined ? UNDEFINED : result);
     return result;
   }
 

@@ -101,13 +101,40 @@ export class Evaluator {
   }
 
   evalBody(body: IRBody, i: number, f: Frame, k: K): boolean {
-    if (i === body.length) return k();
-    const e = body[i];
-    if (e.kind === 'somein' && !this.settings.strict && this.state.mocks.size === 0) {
-      const plan = loopPlan(this.program, body, i);
-      if (plan.length > 0) return this.evalIndexedLoop(e, plan, f, () => this.evalBody(body, i + 1, f, k));
+    // Filters and assignments of single values run in this loop, without a continuation each.
+    for (; i < body.length; i++) {
+      const e = body[i];
+      if (e.with.length > 0) break;
+      if (e.kind === 'term') {
+        const plan = singleValued(e.term);
+        if (!plan || !ready(plan, f)) break;
+        this.countStep(e);
+        const v = this.value(e.term, f);
+        if ((v !== undefined && v !== false) === e.negated) return false;
+        continue;
+      }
+      if (e.kind === 'unify' && !e.negated && e.left.t === 'var' && f[e.left.slot] === undefined) {
+        const plan = singleValued(e.right);
+        if (!plan || !ready(plan, f) || this.patternUnbound(e.right, f)) break;
+        this.countStep(e);
+        const v = this.value(e.right, f);
+        if (v === undefined) return false;
+        const slot = e.left.slot;
+        f[slot] = v;
+        try {
+          return this.evalBody(body, i + 1, f, k);
+        } finally {
+          f[slot] = undefined;
+        }
+      }
+      if (e.kind === 'somein' && !this.settings.strict && this.state.mocks.size === 0) {
+        const plan = loopPlan(this.program, body, i);
+        if (plan.length > 0) return this.evalIndexedLoop(e, plan, f, () => this.evalBody(body, i + 1, f, k));
+      }
+      break;
     }
-    return this.evalExpr(e, f, () => this.evalBody(body, i + 1, f, k));
+    if (i === body.length) return k();
+    return this.evalExpr(body[i], f, () => this.evalBody(body, i + 1, f, k));
   }
 
   /** `some k, x in coll` visiting only the members a later filter can accept (see iteration-index.ts). */
