@@ -6,7 +6,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compile, RegoError, type CompiledPolicy } from '../rego';
 import type { RuleEvaluator } from './evaluation';
-import { ruleDefinitions } from './rule-definitions';
 import { checkedRules, type NamespaceRules } from './rule-names';
 
 /** Policies that cannot be loaded or compiled; the message lists every located error. */
@@ -31,14 +30,8 @@ export class PolicySet {
     private readonly compiled: CompiledPolicy,
     /** The `.rego` files loaded, sorted. */
     readonly files: readonly string[],
-    modules: readonly { text: string }[],
   ) {
-    const defined = ruleDefinitions(modules);
-    for (const [namespace, names] of compiled.rules()) {
-      // Source order and one entry per definition where the scan found them; the engine's names otherwise.
-      const inSource = defined.get(namespace) ?? [];
-      this.ruleIndex.set(namespace, checkedRules([...inSource, ...names.filter((name) => !inSource.includes(name))]));
-    }
+    for (const [namespace, definitions] of compiled.ruleDefinitions()) this.ruleIndex.set(namespace, checkedRules(definitions));
   }
 
   /**
@@ -51,7 +44,7 @@ export class PolicySet {
     if (files.length === 0) throw new PolicyLoadError(`no policies found in [${paths.join(' ')}]; pass a folder of .rego files with -p`);
     const modules = files.map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') }));
     try {
-      return new PolicySet(compile(modules, { regoVersion: options.regoVersion ?? 'v1' }), files, modules);
+      return new PolicySet(compile(modules, { regoVersion: options.regoVersion ?? 'v1' }), files);
     } catch (error) {
       if (!(error instanceof RegoError)) throw error;
       const lines = error.errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}:${e.location.col}: ` : ''}${e.code}: ${e.message}`);

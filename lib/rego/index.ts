@@ -152,6 +152,22 @@ export class CompiledPolicy {
     return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, [...v].sort()]));
   }
 
+  /**
+   * Packages and their rules one entry per definition, in module then source order (a rule written
+   * twice is listed twice; default rules count, `else` branches do not), packages sorted: what
+   * conftest counts as tests.
+   */
+  ruleDefinitions(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const m of this.program.modules) {
+      const pkg = m.packagePath.join('.');
+      const names = out.get(pkg) ?? [];
+      out.set(pkg, names);
+      for (const r of m.rules) names.push(String((r.head.ref[0] as { value: string }).value));
+    }
+    return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
   /** Runs `test_*` rules like `opa test`. */
   runTests(opts: { filter?: RegExp } = {}): TestResult[] {
     // Like `opa test`, a builtin error inside a test is an ERROR, not a silent failure.

@@ -1,5 +1,4 @@
 import { checkedRules, countExceptions, exceptionName, exceptionQuery, isFailureRule, isWarningRule } from '../../lib/policy/rule-names';
-import { ruleDefinitions } from '../../lib/policy/rule-definitions';
 
 describe('conftest rule names', () => {
   it('treats deny, violation and their _name variants as failures', () => {
@@ -30,29 +29,5 @@ describe('conftest rule names', () => {
 
   it('keeps the failure and warning rules, distinct, with the number of definitions', () => {
     expect(checkedRules(['deny', 'warn', 'deny', 'exception', 'helper', 'deny_x'])).toEqual({ names: ['deny', 'warn', 'deny_x'], definitions: 4 });
-  });
-});
-
-describe('rule definitions in the sources', () => {
-  it('lists failure and warning rules per package, one per definition, in source order', () => {
-    const text = [
-      'package main',
-      'import rego.v1',
-      'warn contains msg if { true; msg := "w" }',
-      'deny contains msg if {',
-      '\tmsg := "a"',
-      '}',
-      'deny contains msg if { msg := "b" }',
-      'deny[msg] { msg := "v0" }',
-      'helper := 1',
-      'denying := 2',
-      'exception contains rules if { rules := [""] }',
-    ].join('\n');
-    expect(ruleDefinitions([{ text }, { text: 'package other\nviolation_x contains 1 if true\n' }])).toEqual(
-      new Map([
-        ['main', ['warn', 'deny', 'deny', 'deny']],
-        ['other', ['violation_x']],
-      ]),
-    );
   });
 });

@@ -53,6 +53,26 @@ describe('Rego compiler checks', () => {
     expect(p.evaluate('data.c.deny', { kind: 'ConfigMap' })).toEqual([]);
   });
 
+  it('lists every rule definition in module and source order, packages sorted (what conftest counts)', () => {
+    const main = [
+      'package main',
+      'warn contains msg if { true; msg := "w" }',
+      'deny contains msg if {',
+      '\tmsg := "a"',
+      '}',
+      'f(x) := x',
+      'deny contains msg if { msg := "b" }',
+      'p := 1 if false else := 2',
+      'default allow := false',
+      'allow if input.x',
+    ].join('\n');
+    const p = compile([{ path: 'm.rego', text: main }, { path: 'b.rego', text: 'package alpha\nx := 1' }, { path: 'c.rego', text: 'package main\ndeny contains "c"' }]);
+    expect([...p.ruleDefinitions()]).toEqual([
+      ['alpha', ['x']],
+      ['main', ['warn', 'deny', 'f', 'deny', 'p', 'allow', 'allow', 'deny']],
+    ]);
+  });
+
   it('lists packages and rule names sorted', () => {
     const p = compile([{ path: 'a.rego', text: 'package main\nwarn := 1\ndeny := 2\nf(x) := x' }, { path: 'b.rego', text: 'package alpha\nx := 1' }]);
     expect([...p.rules()]).toEqual([['alpha', ['x']], ['main', ['deny', 'f', 'warn']]]);

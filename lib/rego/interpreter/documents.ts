@@ -12,6 +12,8 @@ import type { Evaluator, Frame } from './evaluator';
 
 const TRUE: IRTerm = { t: 'const', v: true };
 const UNDEFINED = Symbol('undefined');
+/** Calls remembered per function and evaluation before the memo starts over. */
+const MAX_REMEMBERED_CALLS = 50_000;
 
 /** Function nodes by call path (the compiled call's path array; tree lookups showed up in profiles). */
 const functionNodes = new WeakMap<readonly string[], RuleNode | null>();
@@ -36,8 +38,8 @@ export class Documents {
    * per argument): helpers like `name(input)` or `pod_labels(workload)` repeat a lot, and
    * cross-object rules call them once per pair of objects.
    */
-  private calls = new Map<RuleNode, CallMemo>();
-  private readonly saved: Array<[Map<RuleNode, Value | typeof UNDEFINED>, Map<RuleNode, CallMemo>]> = [];
+  private calls = new Map<RuleNode, { root: CallMemo; size: number }>();
+  private readonly saved: Array<[Map<RuleNode, Value | typeof UNDEFINED>, Map<RuleNode, { root: CallMemo; size: number }>]> = [];
 
   constructor(private readonly ev: Evaluator) {}
 
@@ -261,8 +263,10 @@ export class Documents {
     let node = functionNodes.get(path);
     if (node === undefined) functionNodes.set(path, (node = this.ev.program.tree.find(path) ?? null));
     if (!node) return undefined;
-    let memo = this.calls.get(node);
-    if (!memo) this.calls.set(node, (memo = new Map()));
+    let calls = this.calls.get(node);
+    // Bounded, so that a rule over all pairs of a large input does not keep every pair's result.
+    if (!calls || calls.size >= MAX_REMEMBERED_CALLS) this.calls.set(node, (calls = { root: new Map(), size: 0 }));
+    let memo = calls.root;
     for (let i = 0; i < args.length - 1; i++) {
       let next = memo.get(args[i]) as CallMemo | undefined;
       if (!next) memo.set(args[i], (next = new Map()));
@@ -273,6 +277,7 @@ export class Documents {
     if (hit !== undefined) return hit === UNDEFINED ? undefined : (hit as Value);
     const result = this.computeCall(node, args, loc);
     memo.set(last, result === undefined ? UNDEFINED : result);
+    calls.size++;
     return result;
   }
 
