@@ -9,6 +9,7 @@ import { Location } from '../errors';
 import { RegoObject, RegoSet, Value, equal } from '../value';
 import { index, lookup, setIn } from './collections';
 import type { Evaluator, Frame } from './evaluator';
+import { patternUnbound, unify, unifyItems } from './unification';
 
 const TRUE: IRTerm = { t: 'const', v: true };
 const UNDEFINED = Symbol('undefined');
@@ -60,12 +61,12 @@ export class Documents {
       // Descend key by key instead of building the whole namespace (which may contain the caller).
       const p = rest[0];
       const next = (key: Value): boolean => (typeof key === 'string' ? this.evalDataRef([...prefix, key], rest.slice(1), f, k) : false);
-      if (!this.ev.patternUnbound(p, f)) return this.ev.evalTerm(p, f, next);
+      if (!patternUnbound(p, f)) return this.ev.evalTerm(p, f, next);
       const keys = new Set<string>();
       for (const [name, c] of node.children) if (c.virtual) keys.add(name);
       const base = lookup(this.ev.settings.data, prefix);
       if (base instanceof RegoObject) for (const key of base.keys()) if (typeof key === 'string') keys.add(key);
-      for (const key of [...keys].sort()) if (this.ev.unify(p, key, f, () => next(key))) return true;
+      for (const key of [...keys].sort()) if (unify(this.ev, p, key, f, () => next(key))) return true;
       return false;
     }
     const v = this.dataAt(prefix);
@@ -289,7 +290,7 @@ export class Documents {
         const f: Frame = new Array(r.frameSize);
         let found = false;
         const current = r;
-        this.ev.unifyItems(current.args!, args, 0, f, () =>
+        unifyItems(this.ev, current.args!, args, 0, f, () =>
           this.ev.evalBody(current.body, 0, f, () =>
             this.ev.evalTerm(current.value ?? TRUE, f, (v) => {
               found = true;

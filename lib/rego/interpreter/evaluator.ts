@@ -4,17 +4,17 @@
  * (with the frame's bindings in place) and returns true to stop the search.
  * Bindings live in a per-rule frame (array of slots) and are undone after `k`.
  */
-import { BuiltinContext, BuiltinError, BuiltinHaltError, BuiltinTypeError, checkOperands } from '../builtins/registry';
-import { IRBody, IRCall, IRCallTarget, IRExpr, IRQuery, IRTerm } from '../compiler/ir';
+import { IRBody, IRCallTarget, IRExpr, IRQuery, IRTerm } from '../compiler/ir';
 import { Program } from '../compiler';
 import type { RuleNode } from '../compiler/tree';
 import { Location, RegoError, RegoErrorCode } from '../errors';
-import { Decimal, toFloat } from '../number';
-import { RegoObject, RegoSet, Value, equal, format, isArray, isObject } from '../value';
+import { RegoObject, RegoSet, Value, equal } from '../value';
+import { Calls } from './calls';
 import { index, iterate, setIn } from './collections';
 import { Documents } from './documents';
 import { IterationIndexes, LoopPlan, loopPlan } from './iteration-index';
 import { ready, singleValued } from './single-valued';
+import { patternUnbound, unify, unifyTerms } from './unification';
 
 /** A rule's bindings: one slot per local variable. */
 export type Frame = Array<Value | undefined>;
@@ -40,19 +40,10 @@ export interface EvalSettings {
 export type SharedDocuments = Map<RuleNode, Value | undefined>;
 
 /** State that `with` replaces for the duration of one expression. */
-interface WithState {
+export interface WithState {
   input: Value | undefined;
   overrides: ReadonlyArray<{ readonly path: readonly string[]; readonly value: Value }>;
   mocks: ReadonlyMap<string, { value?: Value; fn?: IRCallTarget }>;
-}
-
-function isDecimal(v: Value): boolean {
-  return v instanceof Decimal;
-}
-
-/** A Decimal operand as its nearest float (what builtins other than comparisons take). */
-function approximate(v: Value): Value {
-  return v instanceof Decimal ? toFloat(v) : v;
 }
 
 const NO_OVERRIDES: WithState['overrides'] = [];
@@ -63,20 +54,14 @@ export class Evaluator {
   state: WithState;
   readonly docs: Documents;
   readonly printed: string[] = [];
+  readonly calls: Calls;
   private steps = 0;
-  depth = 0;
-  private ctx: BuiltinContext | undefined;
   private indexes: IterationIndexes | undefined;
 
   constructor(readonly program: Program, readonly settings: EvalSettings) {
     this.state = { input: settings.input, overrides: NO_OVERRIDES, mocks: NO_MOCKS };
     this.docs = new Documents(this);
-  }
-
-  /** Services for builtins, made on first use. */
-  private get builtinCtx(): BuiltinContext {
-    const printed = this.printed;
-    return (this.ctx ??= { strict: this.settings.strict, nowNs: this.settings.nowNs, cache: new Map(), print: printed.push.bind(printed) });
+    this.calls = new Calls(this);
   }
 
   /** Starts a new step budget (when one evaluator serves several queries). */
@@ -115,7 +100,7 @@ export class Evaluator {
       }
       if (e.kind === 'unify' && !e.negated && e.left.t === 'var' && f[e.left.slot] === undefined) {
         const plan = singleValued(e.right);
-        if (!plan || !ready(plan, f) || this.patternUnbound(e.right, f)) break;
+        if (!plan || !ready(plan, f) || patternUnbound(e.right, f)) break;
         this.countStep(e);
         const v = this.value(e.right, f);
         if (v === undefined) return false;
@@ -127,9 +112,12 @@ export class Evaluator {
           f[slot] = undefined;
         }
       }
-      if (e.kind === 'somein' && !this.settings.strict && this.state.mocks.size === 0) {
-        const plan = loopPlan(this.program, body, i);
-        if (plan.length > 0) return this.evalIndexedLoop(e, plan, f, () => this.evalBody(body, i + 1, f, k));
+      // Loops a later filter can index (plain loops stay on the continuation path, which measured faster).
+      if (e.kind === 'somein' && e.value.t === 'var' && f[e.value.slot] === undefined && !this.settings.strict && this.state.mocks.size === 0) {
+        const keySlot = e.key === undefined ? undefined : e.key.t === 'var' ? e.key.slot : -1;
+        const free = keySlot === undefined || (keySlot >= 0 && keySlot !== e.value.slot && f[keySlot] === undefined);
+        const plan = free ? loopPlan(this.program, body, i) : [];
+        if (plan.length > 0) return this.evalIndexedLoop(e, plan, e.value.slot, keySlot, body, i, f, k);
       }
       break;
     }
@@ -137,11 +125,22 @@ export class Evaluator {
     return this.evalExpr(body[i], f, () => this.evalBody(body, i + 1, f, k));
   }
 
-  /** `some k, x in coll` visiting only the members a later filter can accept (see iteration-index.ts). */
-  private evalIndexedLoop(e: Extract<IRExpr, { kind: 'somein' }>, plan: LoopPlan, f: Frame, k: K): boolean {
-    const slot = (e.value as { slot: number }).slot;
-    if (f[slot] !== undefined || (e.key && f[(e.key as { slot: number }).slot] !== undefined)) return this.evalExpr(e, f, k);
+  /**
+   * `some k, x in coll` with both variables free, visiting only the members a later filter can
+   * accept (see iteration-index.ts; not in strict mode nor while `with` mocks a function).
+   */
+  private evalIndexedLoop(e: Extract<IRExpr, { kind: 'somein' }>, plan: LoopPlan, slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): boolean {
     this.countStep(e);
+    const each = (key: Value, value: Value): boolean => {
+      f[slot] = value;
+      if (keySlot !== undefined) f[keySlot] = key;
+      try {
+        return this.evalBody(body, i + 1, f, k);
+      } finally {
+        f[slot] = undefined;
+        if (keySlot !== undefined) f[keySlot] = undefined;
+      }
+    };
     return this.evalTerm(e.collection, f, (c) => {
       // The most selective of the usable filters (a namespace often matches everything, a name one member).
       let members: Array<{ key: Value; value: Value }> | undefined;
@@ -150,10 +149,8 @@ export class Evaluator {
         if (found !== undefined && (members === undefined || found.length < members.length)) members = found;
         if (members !== undefined && members.length <= 1) break;
       }
-      if (members === undefined) return iterate(c, (key, val) => (e.key ? this.unify(e.key, key, f, () => this.unify(e.value, val, f, k)) : this.unify(e.value, val, f, k)));
-      for (const m of members) {
-        if (e.key ? this.unify(e.key, m.key, f, () => this.unify(e.value, m.value, f, k)) : this.unify(e.value, m.value, f, k)) return true;
-      }
+      if (members === undefined) return iterate(c, each);
+      for (const m of members) if (each(m.key, m.value)) return true;
       return false;
     });
   }
@@ -181,13 +178,13 @@ export class Evaluator {
         }
         return this.evalTerm(e.term, f, (v) => (v !== false ? k() : false));
       }
-      case 'unify': return this.unifyTerms(e.left, e.right, f, k);
-      case 'somein': return this.evalTerm(e.collection, f, (c) => iterate(c, (key, val) => (e.key ? this.unify(e.key, key, f, () => this.unify(e.value, val, f, k)) : this.unify(e.value, val, f, k))));
+      case 'unify': return unifyTerms(this, e.left, e.right, f, k);
+      case 'somein': return this.evalTerm(e.collection, f, (c) => iterate(c, (key, val) => (e.key ? unify(this, e.key, key, f, () => unify(this, e.value, val, f, k)) : unify(this, e.value, val, f, k))));
       case 'every':
         return this.evalTerm(e.domain, f, (d) => {
           if (d === null || typeof d !== 'object') return false;
           const failed = iterate(d, (key, val) => {
-            const ok = e.key ? this.unify(e.key, key, f, () => this.unify(e.value, val, f, () => this.evalBody(e.body, 0, f, () => true))) : this.unify(e.value, val, f, () => this.evalBody(e.body, 0, f, () => true));
+            const ok = e.key ? unify(this, e.key, key, f, () => unify(this, e.value, val, f, () => this.evalBody(e.body, 0, f, () => true))) : unify(this, e.value, val, f, () => this.evalBody(e.body, 0, f, () => true));
             return !ok;
           });
           return failed ? false : k();
@@ -286,7 +283,7 @@ export class Evaluator {
         );
         return k(out);
       }
-      case 'call': return this.evalCall(t, f, k);
+      case 'call': return this.calls.evalCall(t, f, k);
     }
   }
 
@@ -329,7 +326,7 @@ export class Evaluator {
           if (v === undefined) return undefined;
           args[i] = v;
         }
-        return this.callOnce(t, args);
+        return this.calls.callOnce(t, args);
       }
       default: {
         let out: Value | undefined;
@@ -347,14 +344,15 @@ export class Evaluator {
       const next = index(v, p.v);
       return next === undefined ? false : this.evalPath(next, path, i + 1, f, k);
     }
-    if (this.patternUnbound(p, f)) return iterate(v, (key, val) => this.unify(p, key, f, () => this.evalPath(val, path, i + 1, f, k)));
+    if (patternUnbound(p, f)) return iterate(v, (key, val) => unify(this, p, key, f, () => this.evalPath(val, path, i + 1, f, k)));
     return this.evalTerm(p, f, (key) => {
       const next = index(v, key);
       return next === undefined ? false : this.evalPath(next, path, i + 1, f, k);
     });
   }
 
-  private evalList(items: readonly IRTerm[], i: number, acc: Value[], f: Frame, k: (vs: Value[]) => boolean): boolean {
+  /** Evaluates items in order; k receives each combination of their values. */
+  evalList(items: readonly IRTerm[], i: number, acc: Value[], f: Frame, k: (vs: Value[]) => boolean): boolean {
     if (i === items.length) return k(acc.slice());
     return this.evalTerm(items[i], f, (v) => {
       acc[i] = v;
@@ -375,177 +373,5 @@ export class Evaluator {
         return this.evalObject(entries, i + 1, acc, f, k);
       }),
     );
-  }
-
-  /** True when t is (or holds in a pattern position) a variable without a value. */
-  patternUnbound(t: IRTerm, f: Frame): boolean {
-    switch (t.t) {
-      case 'var': return f[t.slot] === undefined;
-      case 'array': return t.items.some((x) => this.patternUnbound(x, f));
-      case 'object': return t.entries.some(([, v]) => this.patternUnbound(v, f));
-      default: return false;
-    }
-  }
-
-  /** Unifies pattern with a value. */
-  unify(p: IRTerm, v: Value, f: Frame, k: K): boolean {
-    switch (p.t) {
-      case 'var': {
-        const cur = f[p.slot];
-        if (cur !== undefined) return equal(cur, v) ? k() : false;
-        f[p.slot] = v;
-        try {
-          return k();
-        } finally {
-          f[p.slot] = undefined;
-        }
-      }
-      case 'const': return equal(p.v, v) ? k() : false;
-      case 'array':
-        if (!isArray(v) || v.length !== p.items.length) return false;
-        return this.unifyItems(p.items, v, 0, f, k);
-      case 'object':
-        if (!isObject(v) || v.size !== p.entries.length) return false;
-        return this.unifyEntries(p.entries, v, 0, f, k);
-      default: return this.evalTerm(p, f, (x) => (equal(x, v) ? k() : false));
-    }
-  }
-
-  /** Unifies each pattern with the value at the same index. */
-  unifyItems(items: readonly IRTerm[], v: readonly Value[], i: number, f: Frame, k: K): boolean {
-    if (i === items.length) return k();
-    return this.unify(items[i], v[i], f, () => this.unifyItems(items, v, i + 1, f, k));
-  }
-
-  private unifyEntries(entries: ReadonlyArray<readonly [IRTerm, IRTerm]>, v: RegoObject, i: number, f: Frame, k: K): boolean {
-    if (i === entries.length) return k();
-    return this.evalTerm(entries[i][0], f, (key) => {
-      const x = v.get(key);
-      return x === undefined ? false : this.unify(entries[i][1], x, f, () => this.unifyEntries(entries, v, i + 1, f, k));
-    });
-  }
-
-  /** Unifies two terms (either side may bind). */
-  unifyTerms(a: IRTerm, b: IRTerm, f: Frame, k: K): boolean {
-    if (!this.patternUnbound(b, f)) {
-      const plan = singleValued(b);
-      if (plan && ready(plan, f)) {
-        const vb = this.value(b, f);
-        return vb === undefined ? false : this.unify(a, vb, f, k);
-      }
-      return this.evalTerm(b, f, (vb) => this.unify(a, vb, f, k));
-    }
-    if (!this.patternUnbound(a, f)) return this.evalTerm(a, f, (va) => this.unify(b, va, f, k));
-    if (a.t === 'array' && b.t === 'array') {
-      if (a.items.length !== b.items.length) return false;
-      const step = (i: number): boolean => (i === a.items.length ? k() : this.unifyTerms(a.items[i], b.items[i], f, () => step(i + 1)));
-      return step(0);
-    }
-    if (a.t === 'object' && b.t === 'object') {
-      if (a.entries.length !== b.entries.length) return false;
-      const step = (i: number): boolean => {
-        if (i === a.entries.length) return k();
-        return this.evalTerm(a.entries[i][0], f, (key) => {
-          const match = b.entries.find(([bk]) => bk.t === 'const' && equal(bk.v, key));
-          return match ? this.unifyTerms(a.entries[i][1], match[1], f, () => step(i + 1)) : false;
-        });
-      };
-      return step(0);
-    }
-    throw this.error('rego_unsafe_var_error', 'unification of two unbound values');
-  }
-
-  private evalCall(t: IRCall, f: Frame, k: (v: Value) => boolean): boolean {
-    if (t.name === 'print') return this.evalPrint(t, f, k);
-    return this.evalList(t.args, 0, [], f, (args) => {
-      const result = this.callOnce(t, args);
-      if (result === undefined) return false;
-      if (t.builtin?.relation && !this.state.mocks.has(t.name)) {
-        for (const r of result as Value[]) if (this.deliver(t, r, f, k)) return true;
-        return false;
-      }
-      return this.deliver(t, result, f, k);
-    });
-  }
-
-  /** Passes a call's result on: unified with the output argument, if any. */
-  private deliver(t: IRCall, result: Value, f: Frame, k: (v: Value) => boolean): boolean {
-    return t.output ? this.unify(t.output, result, f, () => k(true)) : k(result);
-  }
-
-  /** The call's result (for relations: the array of results), or undefined. */
-  private callOnce(t: IRCall, args: Value[]): Value | undefined {
-    const mock = this.state.mocks.size > 0 ? this.state.mocks.get(t.name) : undefined;
-    if (mock) return mock.value !== undefined ? mock.value : this.callMock(mock.fn!, t, args);
-    if (t.fnPath) return this.callFunction(t.fnPath, args, t.loc);
-    return this.callBuiltin(t, args);
-  }
-
-  /** Calls a mock's replacement with no mocks in force (a replacement may call the original). */
-  private callMock(fn: IRCallTarget, t: IRCall, args: Value[]): Value | undefined {
-    const outer = this.state;
-    this.state = { ...outer, mocks: new Map() };
-    this.docs.pushCache();
-    try {
-      if (!('builtin' in fn)) return this.callFunction(fn.fnPath, args, t.loc);
-      const result = this.callBuiltin({ ...t, builtin: fn.builtin, name: fn.name, output: undefined }, args);
-      return fn.builtin.relation && result !== undefined ? (result as Value[])[0] : result;
-    } finally {
-      this.docs.popCache();
-      this.state = outer;
-    }
-  }
-
-  private callFunction(path: readonly string[], args: Value[], loc: Location): Value | undefined {
-    if (++this.depth > this.settings.maxDepth) throw this.error('eval_limit_error', `function calls nested deeper than ${this.settings.maxDepth}`, loc);
-    try {
-      return this.docs.callFunction(path, args, loc);
-    } finally {
-      this.depth--;
-    }
-  }
-
-  private callBuiltin(t: IRCall, given: Value[]): Value | undefined {
-    const spec = t.builtin!;
-    const args = spec.exactNumbers || !given.some(isDecimal) ? given : given.map(approximate);
-    const typeErr = checkOperands(spec, args);
-    if (typeErr) {
-      if (this.settings.strict) throw this.error('eval_type_error', `${t.name}: ${typeErr.message}`, t.loc);
-      return undefined;
-    }
-    let result: Value | undefined;
-    try {
-      result = spec.fn(args, this.builtinCtx);
-    } catch (e) {
-      if (e instanceof RegoError) throw e;
-      if (e instanceof BuiltinTypeError) {
-        if (this.settings.strict) throw this.error('eval_type_error', `${t.name}: ${e.message}`, t.loc);
-        return undefined;
-      }
-      if (e instanceof BuiltinHaltError) throw this.error('eval_builtin_error', `${t.name}: ${e.message}`, t.loc);
-      if (e instanceof RangeError) throw e;
-      const message = e instanceof BuiltinError ? e.message : `internal error: ${(e as Error).message}`;
-      if (this.settings.strict) throw this.error('eval_builtin_error', `${t.name}: ${message}`, t.loc);
-      return undefined;
-    }
-    return result;
-  }
-
-  /** print: each operand's values (all of them), `<undefined>` when none; one line per combination. */
-  private evalPrint(t: IRCall, f: Frame, k: (v: Value) => boolean): boolean {
-    const columns = t.args.map((a) => {
-      const vals: string[] = [];
-      this.evalTerm(a, f, (v) => (vals.push(typeof v === 'string' ? v : format(v)), false));
-      return vals.length > 0 ? vals : ['<undefined>'];
-    });
-    const emit = (i: number, acc: string[]): void => {
-      if (i === columns.length) {
-        this.printed.push(acc.join(' '));
-        return;
-      }
-      for (const c of columns[i]) emit(i + 1, [...acc, c]);
-    };
-    emit(0, []);
-    return t.output ? this.unify(t.output, true, f, () => k(true)) : k(true);
   }
 }
