@@ -35,8 +35,9 @@ export function checkInput(
   const exceptions: PolicyResult[] = [];
   let successes = 0;
   if (rules.names.length === 0) return { ...emptyCheckResult(filename, namespace) };
-  const queries = rules.names.map((rule) => `data.${namespace}.${rule}`);
-  const [exception, ...values] = evaluator.values([`data.${namespace}.exception`, ...queries], input);
+  const refs = ruleRefs(namespace, rules);
+  const queries = refs.slice(1);
+  const [exception, ...values] = evaluator.values(refs, input);
 
   rules.names.forEach((rule, index) => {
     const exempted = countExceptions(exception, exceptionName(rule));
@@ -56,6 +57,20 @@ export function checkInput(
   const counted = failures.length + warnings.length + exceptions.length + successes;
   if (counted < rules.definitions) successes += rules.definitions - counted;
   return { ...emptyCheckResult(filename, namespace), successes, failures, warnings, exceptions };
+}
+
+const refsByRules = new WeakMap<NamespaceRules, Map<string, readonly string[]>>();
+
+/**
+ * `data.<ns>.exception` and `data.<ns>.<rule>` for each rule, built once per namespace: the engine
+ * finds compiled queries by their text, and a string built per input is hashed anew every time.
+ */
+function ruleRefs(namespace: string, rules: NamespaceRules): readonly string[] {
+  let byNamespace = refsByRules.get(rules);
+  if (!byNamespace) refsByRules.set(rules, (byNamespace = new Map()));
+  let refs = byNamespace.get(namespace);
+  if (!refs) byNamespace.set(namespace, (refs = [`data.${namespace}.exception`, ...rules.names.map((rule) => `data.${namespace}.${rule}`)]));
+  return refs;
 }
 
 /** Adds up the results of several documents of one file, as conftest does for multi-document YAML. */

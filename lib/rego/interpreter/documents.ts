@@ -16,6 +16,26 @@ const UNDEFINED = Symbol('undefined');
 /** Calls remembered per function and evaluation before the memo starts over. */
 const MAX_REMEMBERED_CALLS = 50_000;
 
+/**
+ * Where a ground data path leads in the rule tree: the first node with rules on the way (the rest of
+ * the path, from `from`, indexes its value) or the virtual node at its end; null for base data only.
+ */
+type DataTarget = { readonly node: RuleNode; readonly from: number } | null;
+
+/** Targets by path array (compiled paths are the same arrays every time; the tree does not change). */
+const dataTargets = new WeakMap<readonly string[], DataTarget>();
+
+function resolveDataPath(root: RuleNode, path: readonly string[]): DataTarget {
+  let node = root;
+  for (let i = 0; i < path.length; i++) {
+    if (node.rules.length > 0) return { node, from: i };
+    const c = node.children.get(path[i]);
+    if (!c || !c.virtual) return null;
+    node = c;
+  }
+  return node.virtual ? { node, from: path.length } : null;
+}
+
 /** Function nodes by call path (the compiled call's path array; tree lookups showed up in profiles). */
 const functionNodes = new WeakMap<readonly string[], RuleNode | null>();
 
@@ -116,15 +136,13 @@ export class Documents {
   }
 
   private rawDataAt(path: readonly string[]): Value | undefined {
-    let node = this.ev.program.tree;
-    for (let i = 0; i < path.length; i++) {
-      if (node.rules.length > 0) return lookup(this.nodeValue(node), path, i);
-      const c = node.children.get(path[i]);
-      if (!c || !c.virtual) return lookup(this.ev.settings.data, path);
-      node = c;
-    }
-    return node.virtual ? this.nodeValue(node) : lookup(this.ev.settings.data, path);
+    let target = dataTargets.get(path);
+    if (target === undefined) dataTargets.set(path, (target = resolveDataPath(this.ev.program.tree, path)));
+    if (target === null) return lookup(this.ev.settings.data, path);
+    const value = this.nodeValue(target.node);
+    return target.from === path.length ? value : lookup(value, path, target.from);
   }
+
 
   /** Full value of a tree node: base data, its rules and the virtual documents below it. */
   nodeValue(node: RuleNode): Value | undefined {
