@@ -54,6 +54,8 @@ function level(): RegoObject {
 /** Resolves data paths and rule values for one evaluation. */
 export class Documents {
   private cache = new Map<RuleNode, Value | typeof UNDEFINED>();
+  /** Set when the rule being solved produced a value (see solve). */
+  private found = false;
   /**
    * Results of function calls in this evaluation, per function, by argument identity (one map level
    * per argument): helpers like `name(input)` or `pod_labels(workload)` repeat a lot, and
@@ -182,27 +184,27 @@ export class Documents {
 
   private rulesValue(node: RuleNode): Value | undefined {
     const { multi, nested, nonDefault, default: def } = node.groups;
+    // The callbacks are made once per document, not once per solution (evaluations make many).
     if (multi.length > 0) {
       const set = new RegoSet();
-      for (const r of multi) this.solve(r, (x, f, mark) => this.ev.evalTerm(x.key!, f, (v) => (mark(), set.add(v), false)));
+      const add = (v: Value): boolean => ((this.found = true), set.add(v), false);
+      for (const r of multi) this.solve(r, (x, f) => this.ev.evalTerm(x.key!, f, add));
       return set;
     }
     if (nested.length > 0) {
       const obj = level();
-      for (const r of nested) this.solve(r, (x, f, mark) => this.insertSolution(obj, x, f, mark));
+      for (const r of nested) this.solve(r, (x, f) => this.insertSolution(obj, x, f));
       return obj;
     }
     let value: Value | undefined;
-    for (const r of nonDefault) {
-      this.solve(r, (x, f, mark) =>
-        this.ev.evalTerm(x.value ?? TRUE, f, (v) => {
-          mark();
-          if (value === undefined) value = v;
-          else if (!equal(value, v)) throw this.ev.error('eval_conflict_error', 'complete rules must not produce multiple outputs', x.loc);
-          return false;
-        }),
-      );
-    }
+    let current: IRRule | undefined;
+    const take = (v: Value): boolean => {
+      this.found = true;
+      if (value === undefined) value = v;
+      else if (!equal(value, v)) throw this.ev.error('eval_conflict_error', 'complete rules must not produce multiple outputs', current!.loc);
+      return false;
+    };
+    for (const r of nonDefault) this.solve(r, (x, f) => ((current = x), this.ev.evalTerm(x.value ?? TRUE, f, take)));
     if (value !== undefined) return value;
     return def ? this.defaultValue(def) : undefined;
   }
@@ -215,10 +217,10 @@ export class Documents {
   }
 
   /** Adds one solution of a rule with a dynamic head ref (`p[k] := v`, `p.q[k] contains v`) to obj. */
-  private insertSolution(obj: RegoObject, r: IRRule, f: Frame, mark: () => void): boolean {
-    return this.ev.evalTerm({ t: 'array', items: r.suffix }, f, (keys) =>
+  private insertSolution(obj: RegoObject, r: IRRule, f: Frame): boolean {
+    return this.ev.evalTerm(suffixTerm(r), f, (keys) =>
       this.ev.evalTerm(r.kind === 'multi' ? r.key! : r.value ?? TRUE, f, (v) => {
-        mark();
+        this.found = true;
         const path = keys as Value[];
         let target = obj;
         for (let i = 0; i < path.length - 1; i++) {
@@ -246,7 +248,7 @@ export class Documents {
   /** Value of one rule definition on its own (how tests run), or undefined. */
   ruleValue(rule: IRRule): Value | undefined {
     let value: Value | undefined;
-    this.solve(rule, (x, f, mark) => this.ev.evalTerm(x.value ?? TRUE, f, (v) => (mark(), (value = v), true)));
+    this.solve(rule, (x, f) => this.ev.evalTerm(x.value ?? TRUE, f, (v) => ((this.found = true), (value = v), true)));
     if (value === undefined && rule.isDefault) value = this.defaultValue(rule);
     return value;
   }
@@ -255,16 +257,23 @@ export class Documents {
    * Runs a rule (and its else chain) calling onSolution per solution of the
    * first branch that produces a value (onSolution calls `mark` when it does).
    */
-  private solve(rule: IRRule, onSolution: (r: IRRule, f: Frame, mark: () => void) => boolean): void {
+  private solve(rule: IRRule, onSolution: (r: IRRule, f: Frame) => boolean): void {
     if (!this.guardsHold(rule)) return;
-    const state = { found: false };
-    for (let r: IRRule | undefined = rule; r; r = r.else) {
-      const f: Frame = new Array(r.frameSize);
-      const current = r;
-      this.ev.evalBody(r.body, 0, f, () => onSolution(current, f, markFound.bind(state)));
-      if (state.found) return;
+    // `found` belongs to this rule while it runs: rules it reads save and restore it.
+    const outer = this.found;
+    try {
+      for (let r: IRRule | undefined = rule; r; r = r.else) {
+        this.found = false;
+        const f: Frame = new Array(r.frameSize);
+        const current = r;
+        this.ev.evalBody(r.body, 0, f, () => onSolution(current, f));
+        if (this.found) return;
+      }
+    } finally {
+      this.found = outer;
     }
   }
+
 
   private guardsHold(rule: IRRule): boolean {
     if (rule.guards.length === 0) return true;
@@ -302,22 +311,23 @@ export class Documents {
 
   private computeCall(node: RuleNode, args: Value[], loc: Location): Value | undefined {
     let result: Value | undefined;
+    let found = false;
+    const take = (v: Value): boolean => {
+      found = true;
+      if (result === undefined) result = v;
+      else if (!equal(result, v)) throw this.ev.error('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', loc);
+      return false;
+    };
     for (const rule of node.functions) {
       if (rule.isDefault) continue;
       for (let r: IRRule | undefined = rule; r; r = r.else) {
         const f: Frame = new Array(r.frameSize);
-        let found = false;
+        found = false;
         const current = r;
-        unifyItems(this.ev, current.args!, args, 0, f, () =>
-          this.ev.evalBody(current.body, 0, f, () =>
-            this.ev.evalTerm(current.value ?? TRUE, f, (v) => {
-              found = true;
-              if (result === undefined) result = v;
-              else if (!equal(result, v)) throw this.ev.error('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', loc);
-              return false;
-            }),
-          ),
-        );
+        const body = (): boolean => this.ev.evalBody(current.body, 0, f, () => this.ev.evalTerm(current.value ?? TRUE, f, take));
+        const bound = bindParameters(current.args!, args, f);
+        if (bound === undefined) unifyItems(this.ev, current.args!, args, 0, f, body);
+        else if (bound) body();
         if (found) break;
       }
     }
@@ -327,10 +337,31 @@ export class Documents {
     }
     return result;
   }
+
 }
 
-function markFound(this: { found: boolean }): void {
-  this.found = true;
+const suffixTerms = new WeakMap<IRRule, IRTerm>();
+
+/** The dynamic part of a rule's head ref as one array term (made once: terms carry evaluation plans). */
+function suffixTerm(r: IRRule): IRTerm {
+  let t = suffixTerms.get(r);
+  if (!t) suffixTerms.set(r, (t = { t: 'array', items: r.suffix }));
+  return t;
+}
+
+/**
+ * Binds plain variable parameters to the arguments in a fresh frame: true when they all bind, false
+ * when a repeated variable gets two different values, undefined when a parameter is a pattern.
+ */
+function bindParameters(params: readonly IRTerm[], args: readonly Value[], f: Frame): boolean | undefined {
+  for (const p of params) if (p.t !== 'var') return undefined;
+  for (let i = 0; i < params.length; i++) {
+    const slot = (params[i] as { slot: number }).slot;
+    const current = f[slot];
+    if (current === undefined) f[slot] = args[i];
+    else if (!equal(current, args[i])) return false;
+  }
+  return true;
 }
 
 function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
