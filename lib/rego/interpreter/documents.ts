@@ -8,6 +8,7 @@ import { RuleNode } from '../compiler/tree';
 import { Location } from '../errors';
 import { RegoObject, RegoSet, Value, equal } from '../value';
 import { index, lookup, setIn } from './collections';
+import { dataTarget, functionNode, namespaceNode } from './tree-paths';
 import type { Evaluator, Frame } from './evaluator';
 import { patternUnbound, unify, unifyItems } from './unification';
 
@@ -15,29 +16,6 @@ const TRUE: IRTerm = { t: 'const', v: true };
 const UNDEFINED = Symbol('undefined');
 /** Calls remembered per function and evaluation before the memo starts over. */
 const MAX_REMEMBERED_CALLS = 50_000;
-
-/**
- * Where a ground data path leads in the rule tree: the first node with rules on the way (the rest of
- * the path, from `from`, indexes its value) or the virtual node at its end; null for base data only.
- */
-type DataTarget = { readonly node: RuleNode; readonly from: number } | null;
-
-/** Targets by path array (compiled paths are the same arrays every time; the tree does not change). */
-const dataTargets = new WeakMap<readonly string[], DataTarget>();
-
-function resolveDataPath(root: RuleNode, path: readonly string[]): DataTarget {
-  let node = root;
-  for (let i = 0; i < path.length; i++) {
-    if (node.rules.length > 0) return { node, from: i };
-    const c = node.children.get(path[i]);
-    if (!c || !c.virtual) return null;
-    node = c;
-  }
-  return node.virtual ? { node, from: path.length } : null;
-}
-
-/** Function nodes by call path (the compiled call's path array; tree lookups showed up in profiles). */
-const functionNodes = new WeakMap<readonly string[], RuleNode | null>();
 
 /** Call results by argument identity: nested maps, one level per argument; leaves hold results. */
 type CallMemo = Map<unknown, unknown>;
@@ -116,14 +94,9 @@ export class Documents {
 
   /** The tree node at path when it is a namespace (virtual, no rules on the way), else undefined. */
   private namespaceAt(path: readonly string[]): RuleNode | undefined {
-    let node: RuleNode | undefined = this.ev.program.tree;
-    for (const p of path) {
-      if (node.rules.length > 0) return undefined;
-      node = node.children.get(p);
-      if (!node) return undefined;
-    }
-    return node.virtual && node.rules.length === 0 ? node : undefined;
+    return namespaceNode(this.ev.program.tree, path) ?? undefined;
   }
+
 
   /** Value of the document at a ground data path, honouring `with data...` overrides. */
   dataAt(path: readonly string[]): Value | undefined {
@@ -138,8 +111,7 @@ export class Documents {
   }
 
   private rawDataAt(path: readonly string[]): Value | undefined {
-    let target = dataTargets.get(path);
-    if (target === undefined) dataTargets.set(path, (target = resolveDataPath(this.ev.program.tree, path)));
+    const target = dataTarget(this.ev.program.tree, path);
     if (target === null) return lookup(this.ev.settings.data, path);
     const value = this.nodeValue(target.node);
     return target.from === path.length ? value : lookup(value, path, target.from);
@@ -288,8 +260,7 @@ export class Documents {
 
   /** Calls the user function at path; undefined when no definition applies. */
   callFunction(path: readonly string[], args: Value[], loc: Location): Value | undefined {
-    let node = functionNodes.get(path);
-    if (node === undefined) functionNodes.set(path, (node = this.ev.program.tree.find(path) ?? null));
+    const node = functionNode(this.ev.program.tree, path);
     if (!node) return undefined;
     let calls = this.calls.get(node);
     // Bounded, so that a rule over all pairs of a large input does not keep every pair's result.
