@@ -60,7 +60,7 @@ export class Documents {
     if (node) {
       // Descend key by key instead of building the whole namespace (which may contain the caller).
       const p = rest[0];
-      const next = (key: Value): boolean => (typeof key === 'string' ? this.evalDataRef([...prefix, key], rest.slice(1), f, k) : false);
+      const next = this.descent(prefix, rest, f, k);
       if (!patternUnbound(p, f)) return this.ev.evalTerm(p, f, next);
       const keys = new Set<string>();
       for (const [name, c] of node.children) if (c.virtual) keys.add(name);
@@ -71,6 +71,11 @@ export class Documents {
     }
     const v = this.dataAt(prefix);
     return v === undefined ? false : this.ev.evalPath(v, rest, 0, f, k);
+  }
+
+  /** Continues evalDataRef one namespace key down (a method, not a named local: see completeValue). */
+  private descent(prefix: readonly string[], rest: readonly IRTerm[], f: Frame, k: (v: Value) => boolean): (key: Value) => boolean {
+    return (key) => (typeof key === 'string' ? this.evalDataRef([...prefix, key], rest.slice(1), f, k) : false);
   }
 
   /** The value of `data.<prefix>` followed by a path whose keys all have one value (see Evaluator.value). */
@@ -159,7 +164,7 @@ export class Documents {
     // The callbacks are made once per document, not once per solution (evaluations make many).
     if (multi.length > 0) {
       const set = new RegoSet();
-      const add = (v: Value): boolean => ((this.found = true), set.add(v), false);
+      const add = this.collector(set);
       for (const r of multi) this.solve(r, (x, f) => this.ev.evalTerm(x.key!, f, add));
       return set;
     }
@@ -168,17 +173,41 @@ export class Documents {
       for (const r of nested) this.solve(r, (x, f) => this.insertSolution(obj, x, f));
       return obj;
     }
-    let value: Value | undefined;
-    let current: IRRule | undefined;
-    const take = (v: Value): boolean => {
+    const outcome: { value?: Value; rule?: IRRule } = {};
+    const take = this.completeValue(outcome);
+    for (const r of nonDefault) this.solve(r, (x, f) => ((outcome.rule = x), this.ev.evalTerm(x.value ?? TRUE, f, take)));
+    if (outcome.value !== undefined) return outcome.value;
+    return def ? this.defaultValue(def) : undefined;
+  }
+
+  /*
+   * The callbacks below are made by methods rather than named locals: tsx (esbuild keepNames) wraps
+   * every named closure in a defineProperty call, which measured as a large cost on hot paths.
+   */
+
+  /** Adds each value to the set of a partial set rule. */
+  private collector(set: RegoSet): (v: Value) => boolean {
+    return (v) => ((this.found = true), set.add(v), false);
+  }
+
+  /** Keeps the value of a complete rule; a second, different value is a conflict. */
+  private completeValue(outcome: { value?: Value; rule?: IRRule }): (v: Value) => boolean {
+    return (v) => {
       this.found = true;
-      if (value === undefined) value = v;
-      else if (!equal(value, v)) throw this.ev.error('eval_conflict_error', 'complete rules must not produce multiple outputs', current!.loc);
+      if (outcome.value === undefined) outcome.value = v;
+      else if (!equal(outcome.value, v)) throw this.ev.error('eval_conflict_error', 'complete rules must not produce multiple outputs', outcome.rule!.loc);
       return false;
     };
-    for (const r of nonDefault) this.solve(r, (x, f) => ((current = x), this.ev.evalTerm(x.value ?? TRUE, f, take)));
-    if (value !== undefined) return value;
-    return def ? this.defaultValue(def) : undefined;
+  }
+
+  /** Keeps the result of a function call; a second, different result is a conflict. */
+  private callResult(outcome: { value?: Value; found: boolean }, loc: Location): (v: Value) => boolean {
+    return (v) => {
+      outcome.found = true;
+      if (outcome.value === undefined) outcome.value = v;
+      else if (!equal(outcome.value, v)) throw this.ev.error('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', loc);
+      return false;
+    };
   }
 
   /** Value of a default rule (a constant or a closed comprehension). */
@@ -281,33 +310,27 @@ export class Documents {
   }
 
   private computeCall(node: RuleNode, args: Value[], loc: Location): Value | undefined {
-    let result: Value | undefined;
-    let found = false;
-    const take = (v: Value): boolean => {
-      found = true;
-      if (result === undefined) result = v;
-      else if (!equal(result, v)) throw this.ev.error('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', loc);
-      return false;
-    };
+    const outcome: { value?: Value; found: boolean } = { found: false };
+    const take = this.callResult(outcome, loc);
     for (const rule of node.functions) {
       if (rule.isDefault) continue;
       for (let r: IRRule | undefined = rule; r; r = r.else) {
         const f: Frame = new Array(r.frameSize);
-        found = false;
+        outcome.found = false;
         const current = r;
-        const body = (): boolean => this.ev.evalBody(current.body, 0, f, () => this.ev.evalTerm(current.value ?? TRUE, f, take));
         const bound = bindParameters(current.args!, args, f);
-        if (bound === undefined) unifyItems(this.ev, current.args!, args, 0, f, body);
-        else if (bound) body();
-        if (found) break;
+        if (bound === undefined) unifyItems(this.ev, current.args!, args, 0, f, () => this.ev.evalBody(current.body, 0, f, () => this.ev.evalTerm(current.value ?? TRUE, f, take)));
+        else if (bound) this.ev.evalBody(current.body, 0, f, () => this.ev.evalTerm(current.value ?? TRUE, f, take));
+        if (outcome.found) break;
       }
     }
-    if (result === undefined) {
+    if (outcome.value === undefined) {
       const def = node.functions.find((r) => r.isDefault);
-      if (def) result = this.defaultValue(def);
+      if (def) return this.defaultValue(def);
     }
-    return result;
+    return outcome.value;
   }
+
 
 }
 

@@ -131,16 +131,7 @@ export class Evaluator {
    */
   private evalIndexedLoop(e: Extract<IRExpr, { kind: 'somein' }>, plan: LoopPlan, slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): boolean {
     this.countStep(e);
-    const each = (key: Value, value: Value): boolean => {
-      f[slot] = value;
-      if (keySlot !== undefined) f[keySlot] = key;
-      try {
-        return this.evalBody(body, i + 1, f, k);
-      } finally {
-        f[slot] = undefined;
-        if (keySlot !== undefined) f[keySlot] = undefined;
-      }
-    };
+    const each = this.memberBinder(slot, keySlot, body, i, f, k);
     return this.evalTerm(e.collection, f, (c) => {
       // The most selective of the usable filters (a namespace often matches everything, a name one member).
       let members: Array<{ key: Value; value: Value }> | undefined;
@@ -153,6 +144,24 @@ export class Evaluator {
       for (const m of members) if (each(m.key, m.value)) return true;
       return false;
     });
+  }
+
+  /**
+   * The loop body of `some k, x in coll`: binds one member and evaluates the rest of the body.
+   * Made by a method rather than a named local: tsx (esbuild keepNames) wraps every named closure
+   * in a defineProperty call, which measured as a large cost on hot paths.
+   */
+  private memberBinder(slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): (key: Value, value: Value) => boolean {
+    return (key, value) => {
+      f[slot] = value;
+      if (keySlot !== undefined) f[keySlot] = key;
+      try {
+        return this.evalBody(body, i + 1, f, k);
+      } finally {
+        f[slot] = undefined;
+        if (keySlot !== undefined) f[keySlot] = undefined;
+      }
+    };
   }
 
   private countStep(e: IRExpr): void {
