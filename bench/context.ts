@@ -56,6 +56,14 @@ export function createContext(options: Omit<BenchContext, 'measure'>): BenchCont
 }
 
 /** A project binary from node_modules/.bin. */
+/**
+ * A project command as its npm script runs it (`node lib/launch/run.js <entry.ts> ...`, from the
+ * cached bundle), without npm's own start-up in the timing.
+ */
+export function projectCommand(entry: string, args: readonly string[]): { file: string; args: string[] } {
+  return { file: process.execPath, args: [join(projectRoot, 'lib', 'launch', 'run.js'), entry, ...args] };
+}
+
 export function projectBin(name: string): string {
   const path = join(projectRoot, 'node_modules', '.bin', name);
   if (!existsSync(path)) throw new Error(`${path} is missing: run npm install`);

@@ -1,7 +1,7 @@
 /**
  * Throughput of `validate`: builds a tree of 10,000 typical resources (Deployments, Services,
  * ConfigMaps, HPAs, PDBs, ServiceMonitors, PrometheusRules) in a temporary folder, then measures
- *  - the whole command as users run it (`node --import tsx lib/cli/validate.ts <tree>`), start-up included;
+ *  - the whole command as users run it (`npm run validate -- <tree>` without npm: `node lib/launch/run.js lib/cli/validate.ts <tree>`), start-up included;
  *  - reading + parsing, and validation alone once schemas are loaded, in this process.
  * Targets: >= 50,000 objects/s validated on one core after start-up; 10,000 objects in < 2 s wall.
  *
@@ -126,9 +126,9 @@ async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-bench-'));
   try {
     buildTree(root);
-    const cli = path.join(__dirname, '..', 'lib', 'cli', 'validate.ts');
+    const launcher = path.join(__dirname, '..', 'lib', 'launch', 'run.js');
     const started = performance.now();
-    const child = spawnSync(process.execPath, ['--import', 'tsx', cli, root], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [launcher, 'lib/cli/validate.ts', root], { encoding: 'utf8' });
     const wall = performance.now() - started;
     console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs; in-process figures below are CPU time`);
     console.log(`CLI end to end: ${OBJECTS} objects in ${(wall / 1000).toFixed(2)} s wall (exit ${child.status}): ${child.stdout.trim().split('\n').pop()}`);

@@ -1,6 +1,6 @@
 import { existsSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { projectBin, projectRoot, type BenchContext } from '../context';
+import { projectCommand, projectRoot, type BenchContext } from '../context';
 import { CommandFailedError, type BenchCommand } from '../measure';
 import { rowOf, section, target, type Section } from '../result';
 import type { ScaleResult } from './scale';
@@ -22,7 +22,6 @@ export interface GateBenchResult {
 export function benchGate(context: BenchContext, platforms: ScaleResult['platforms'], sizes: readonly number[]): GateBenchResult {
   const result = section('gate', '3. The gate on generated platforms');
   const gateMedianMs = new Map<number, number>();
-  const tsx = projectBin('tsx');
   if (sizes.length === 0) result.notes.push('Not measured: the gate runs on generated platforms of 100 services or more only.');
   for (const size of sizes) {
     const platform = platforms.get(size);
@@ -33,15 +32,15 @@ export function benchGate(context: BenchContext, platforms: ScaleResult['platfor
     if (!existsSync(join(folder, 'policies'))) symlinkSync(join(projectRoot, 'policies'), join(folder, 'policies'), 'dir');
     const commands: { command: BenchCommand; throughput: boolean }[] = [
       {
-        command: { label: `npm run check, ${size} services`, file: tsx, args: [join(projectRoot, 'lib/cli/check.ts'), '--environments', platform.environments, '--dist', platform.dist], cwd: projectRoot },
+        command: { label: `npm run check, ${size} services`, ...projectCommand('lib/cli/check.ts', ['--environments', platform.environments, '--dist', platform.dist]), cwd: projectRoot },
         throughput: false,
       },
       {
-        command: { label: `npm run validate, ${size} services`, file: tsx, args: [join(projectRoot, 'lib/cli/validate.ts'), platform.dist], cwd: projectRoot },
+        command: { label: `npm run validate, ${size} services`, ...projectCommand('lib/cli/validate.ts', [platform.dist]), cwd: projectRoot },
         throughput: true,
       },
       {
-        command: { label: `npm run policy test, ${size} services`, file: tsx, args: [join(projectRoot, 'lib/cli/policy.ts'), 'test'], cwd: folder },
+        command: { label: `npm run policy test, ${size} services`, ...projectCommand('lib/cli/policy.ts', ['test']), cwd: folder },
         throughput: true,
       },
     ];

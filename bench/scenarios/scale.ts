@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectBin, projectRoot, type BenchContext } from '../context';
+import { projectCommand, projectRoot, type BenchContext } from '../context';
 import { writeGeneratedEnvironments } from '../generate-config';
 import { generateKustomize, type TreeEnvironment } from '../generate-kustomize';
 import { runOnce, type BenchCommand } from '../measure';
@@ -29,7 +29,7 @@ export interface ScaleResult {
 export const scaleTargets = { atServices: 1000, largestRatio: 1.0 };
 
 /**
- * Measurement 2: generated platforms of N services × 3 environments, synthesized by `tsx main.ts`
+ * Measurement 2: generated platforms of N services × 3 environments, synthesized as `npm run synth` does it (`node lib/launch/run.js main.ts`)
  * and rendered by `kubectl kustomize` from an equivalent base + overlays tree (bench/generate-kustomize.ts).
  * Before timing, kustomize's output must equal ours object for object.
  */
@@ -46,8 +46,7 @@ export function benchScale(context: BenchContext, options: ScaleOptions): ScaleR
 
     const synth: BenchCommand = {
       label: `synth, ${size} services`,
-      file: projectBin('tsx'),
-      args: ['main.ts', '--environments', environments, '--out', dist, '--quiet'],
+      ...projectCommand('main.ts', ['--environments', environments, '--out', dist, '--quiet']),
       cwd: projectRoot,
     };
     const synthWarmup = runOnce(synth);

@@ -1,4 +1,4 @@
-/** `npm run promote -- <environment> <service>`: make the idle color active. See release.ts. */
-import { main } from './release';
+/** `npm run promote -- <environment> <service>`: make the idle color active. See blue-green-step.ts. */
+import { main } from './blue-green-step';
 
 main('promote');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { otherColor } from '../../lib/config';
-import { runBlueGreenStep, type BlueGreenStep } from '../../lib/cli/release';
+import { runBlueGreenStep, type BlueGreenStep } from '../../lib/cli/blue-green-step';
 import { blueGreenState } from '../../lib/review/release';
 import { readFolderSnapshot } from '../../lib/review/snapshot';
 import { setScalar } from '../../lib/review/yaml-edit';

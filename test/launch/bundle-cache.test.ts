@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freshBundle } from '../../lib/launch/bundle-cache';
+
+const projectRoot = join(__dirname, '..', '..');
+
+/** A tiny project: an entry that prints a message from another module and an asset beside it. */
+function scratchProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'launch-'));
+  mkdirSync(join(root, 'lib', 'assets'), { recursive: true });
+  writeFileSync(join(root, 'lib', 'message.ts'), "export const message: string = 'first';\n");
+  writeFileSync(join(root, 'lib', 'assets', 'note.txt'), 'asset beside the source');
+  writeFileSync(
+    join(root, 'lib', 'asset.ts'),
+    "import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nexport const asset = readFileSync(join(__dirname, 'assets', 'note.txt'), 'utf8');\n",
+  );
+  writeFileSync(
+    join(root, 'entry.ts'),
+    "import { message } from './lib/message';\nimport { asset } from './lib/asset';\nconsole.log(JSON.stringify({ message, asset, args: process.argv.slice(2) }));\n",
+  );
+  return root;
+}
+
+function runBundle(file: string, ...args: string[]): { message: string; asset: string; args: string[] } {
+  const child = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8' });
+  expect(child.stderr).toBe('');
+  return JSON.parse(child.stdout);
+}
+
+describe('freshBundle', () => {
+  let root: string;
+  beforeEach(() => {
+    root = scratchProject();
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('builds a bundle once and reuses it while no input changed', async () => {
+    const first = await freshBundle(root, 'entry.ts');
+    expect(first.built).toBe(true);
+    expect(runBundle(first.file).message).toBe('first');
+    const second = await freshBundle(root, 'entry.ts');
+    expect(second).toEqual({ file: first.file, built: false });
+  });
+
+  it('rebuilds when an imported source file changes', async () => {
+    await freshBundle(root, 'entry.ts');
+    writeFileSync(join(root, 'lib', 'message.ts'), "export const message: string = 'second edit';\n");
+    const rebuilt = await freshBundle(root, 'entry.ts');
+    expect(rebuilt.built).toBe(true);
+    expect(runBundle(rebuilt.file).message).toBe('second edit');
+  });
+
+  it('rebuilds after a new npm install', async () => {
+    await freshBundle(root, 'entry.ts');
+    mkdirSync(join(root, 'node_modules'), { recursive: true });
+    writeFileSync(join(root, 'node_modules', '.package-lock.json'), '{}');
+    expect((await freshBundle(root, 'entry.ts')).built).toBe(true);
+  });
+
+  it('keeps __dirname of project sources pointing at their source folder', async () => {
+    const { file } = await freshBundle(root, 'entry.ts');
+    expect(runBundle(file).asset).toBe('asset beside the source');
+  });
+
+  it('keeps bundles in node_modules/.cache/launch unless told otherwise', async () => {
+    const { file } = await freshBundle(root, 'entry.ts');
+    expect(file).toBe(join(root, 'node_modules', '.cache', 'launch', 'entry.cjs'));
+  });
+});
+
+describe('lib/launch/run.js', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(projectRoot, 'lib', 'launch', 'run.js'), ...args], { encoding: 'utf8', cwd: projectRoot });
+
+  it('runs a command-line entry point as the main module, with its arguments', () => {
+    const child = run('lib/cli/rego.ts', 'eval', 'x := 1 + 1');
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    expect(JSON.parse(child.stdout).result[0].bindings).toEqual({ x: 2 });
+  });
+
+  it.each(['release', 'promote', 'rollback'])('runs only its own step from lib/cli/%s.ts (one bundle holds every module)', (step) => {
+    const child = run(`lib/cli/${step}.ts`, '--help');
+    expect(child.status).toBe(0);
+    expect(child.stdout.split('\n')[0]).toBe(`Usage: ${step} [options] <environment> <service>${step === 'release' ? ' <image>' : ''}`);
+  });
+
+  it('explains its usage when no entry point is given', () => {
+    const child = run();
+    expect(child.status).toBe(2);
+    expect(child.stderr).toMatch(/usage: node lib\/launch\/run\.js <entry\.ts>/);
+  });
+});
