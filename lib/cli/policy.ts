@@ -19,6 +19,7 @@ import {
   UnknownOutputFormatError,
 } from '../policy';
 import { ConfigError } from '../config';
+import { RegoError } from '../rego';
 
 interface TestFlags {
   policy?: string[];
@@ -100,7 +101,8 @@ function verifyCommand(): Command {
     });
 }
 
-const userErrors = [ConfigError, DataLoadError, InputError, PolicyLoadError, PolicyResultError, UnknownOutputFormatError];
+/** Errors that explain themselves (with file and place); anything else is a bug and keeps its stack. */
+const userErrors = [ConfigError, DataLoadError, InputError, PolicyLoadError, PolicyResultError, RegoError, UnknownOutputFormatError];
 
 const program = new Command('policy')
   .description('Rego policies over the manifests, conftest-compatible.')

@@ -1,5 +1,7 @@
 /** `npm run policy`: conftest's exit codes and located user errors, end to end. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const cli = path.join('lib', 'cli', 'policy.ts');
@@ -23,5 +25,20 @@ describe('npm run policy', () => {
     const result = run('dist', '-o', 'yaml');
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('policy: unknown output format "yaml"; use one of stdout, json, tap, table, junit, github, sarif\n');
+  });
+
+  it('reports a policy that fails to evaluate at its source line, without a stack trace', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-cli-'));
+    try {
+      const policy = path.join(dir, 'conflict.rego');
+      writeFileSync(policy, 'package main\n\nkind_name := input.kind\n\nkind_name := "other"\n\ndeny contains "never" if kind_name == "x"\n');
+      const result = run('test/fixtures/policy/clean', '--env', 'staging', '-p', dir);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(
+        `policy: ${policy}:5:1: eval_conflict_error: complete rules must not produce multiple outputs\n  kind_name := "other"\n  ^\n`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
