@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { projectRoot as root, runCommand } from '../run-command';
 
 jest.setTimeout(120_000);
 
-const root = resolve(__dirname, '../..');
-const check = (...args: string[]) =>
-  spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'lib/cli/check.ts'), ...args], { cwd: root, encoding: 'utf8' });
+const check = (...args: string[]) => runCommand('lib/cli/check.ts', args);
 
 describe('npm run check', () => {
   it('exits 0 with one summary line on the committed tree', () => {

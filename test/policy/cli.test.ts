@@ -1,12 +1,10 @@
 /** `npm run policy`: conftest's exit codes and located user errors, end to end. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { runCommand } from '../run-command';
 
-const cli = path.join('lib', 'cli', 'policy.ts');
-const tsx = path.join('node_modules', '.bin', 'tsx');
-const run = (...args: string[]) => spawnSync(tsx, [cli, ...args], { encoding: 'utf8' });
+const run = (...args: string[]) => runCommand('lib/cli/policy.ts', args);
 
 describe('npm run policy', () => {
   it('exits 1 and prints the failure and the summary for a broken manifest', () => {
