@@ -14,10 +14,14 @@ deny_pdb_missing contains finding if {
 	finding := k8s.located_finding("K8S-AVL-001", workload, "spec.template.metadata.labels", sprintf("runs %v or more pods but no PodDisruptionBudget selects them; add one", [min_replicas(workload)]))
 }
 
-protected(workload) if {
+protected(workload) if workload in protected_workloads
+
+# The workloads whose pods a PodDisruptionBudget of their namespace selects.
+protected_workloads contains workload if {
 	some pdb in items_of_kind("PodDisruptionBudget")
-	k8s.namespace(pdb.contents) == k8s.namespace(workload.contents)
-	k8s.selector_matches(object.get(pdb.contents.spec, "selector", {}), k8s.pod_labels(workload.contents))
+	selector := object.get(pdb.contents.spec, "selector", {})
+	some workload in selector_candidates(k8s.namespace(pdb.contents), selector)
+	k8s.selector_matches(selector, k8s.pod_labels(workload.contents))
 }
 
 # K8S-AVL-002: production survives the loss of a zone: every active workload keeps 3 or more pods.

@@ -17,6 +17,12 @@ test_pdb_selecting_other_pods_does_not_count if {
 	combined_rules(objects, testing.production) == {"K8S-AVL-001"}
 }
 
+test_pdb_of_another_namespace_does_not_count if {
+	elsewhere := object.union(pdb, {"metadata": {"namespace": "other"}})
+	objects := array.concat(without_kind(environment, "PodDisruptionBudget"), [elsewhere])
+	combined_rules(objects, testing.production) == {"K8S-AVL-001"}
+}
+
 test_pdb_match_expressions_are_understood if {
 	expressions := object.union(object.remove(pdb, ["spec"]), {"spec": {"maxUnavailable": 1, "selector": {"matchExpressions": [{"key": "app.kubernetes.io/name", "operator": "In", "values": ["api", "web"]}]}}})
 	objects := array.concat(without_kind(environment, "PodDisruptionBudget"), [expressions])

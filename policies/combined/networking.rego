@@ -40,8 +40,7 @@ denies_by_default(namespace, direction) if {
 
 # The workloads whose pods a Service selects.
 selected_workloads(service) := {workload |
-	some workload in workloads
-	k8s.namespace(workload.contents) == k8s.namespace(service.contents)
+	some workload in selector_candidates(k8s.namespace(service.contents), {"matchLabels": service.contents.spec.selector})
 	k8s.service_selects(service.contents.spec.selector, k8s.pod_labels(workload.contents))
 }
 

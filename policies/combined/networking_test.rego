@@ -46,6 +46,11 @@ test_service_selecting_nothing_is_denied if {
 	combined_rules(array.concat(environment, [orphan]), testing.production) == {"K8S-NET-002"}
 }
 
+test_service_does_not_select_pods_of_another_namespace if {
+	elsewhere := object.union(service, {"metadata": {"namespace": "other"}})
+	combined_rules(array.concat(environment, [elsewhere]), testing.production) == {"K8S-NET-002"}
+}
+
 test_active_service_on_idle_color_is_denied if {
 	flipped := [
 		color_deployment("blue", {}), color_hpa("blue"), color_pdb("blue"),

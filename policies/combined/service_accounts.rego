@@ -46,11 +46,13 @@ declared_account(account, namespace) if {
 	k8s.namespace(declared.contents) == namespace
 }
 
-granted(account, namespace) if {
+granted(account, namespace) if [namespace, account] in granted_accounts
+
+# [namespace, name] of every ServiceAccount that a RoleBinding or ClusterRoleBinding names as subject.
+granted_accounts contains [namespace, subject.name] if {
 	some binding in items
 	binding.contents.kind in {"RoleBinding", "ClusterRoleBinding"}
 	some subject in object.get(binding.contents, "subjects", [])
 	subject.kind == "ServiceAccount"
-	subject.name == account
-	object.get(subject, "namespace", k8s.namespace(binding.contents)) == namespace
+	namespace := object.get(subject, "namespace", k8s.namespace(binding.contents))
 }

@@ -29,6 +29,17 @@ test_mounted_token_with_binding_passes if {
 	count(deny_token_mount) == 0 with input as testing.combined(objects)
 }
 
+test_binding_subject_defaults_to_the_binding_namespace if {
+	mounting := testing.deployment_with_pod({"automountServiceAccountToken": true})
+	account := object.union(service_account, {"automountServiceAccountToken": true})
+	same_namespace := object.union(role_binding, {"subjects": [{"kind": "ServiceAccount", "name": "api"}]})
+	objects := array.concat(without_kind(without_kind(environment, "Deployment"), "ServiceAccount"), [mounting, account, same_namespace])
+	count(deny_token_mount) == 0 with input as testing.combined(objects)
+	other_namespace := object.union(role_binding, {"subjects": [{"kind": "ServiceAccount", "name": "api", "namespace": "other"}]})
+	others := array.concat(without_kind(without_kind(environment, "Deployment"), "ServiceAccount"), [mounting, account, other_namespace])
+	count(deny_token_mount) == 2 with input as testing.combined(others)
+}
+
 test_account_default_applies_when_pod_is_silent if {
 	silent := testing.deployment_replacing_pod(object.remove(testing.pod_spec, ["automountServiceAccountToken"]))
 	account := object.union(service_account, {"automountServiceAccountToken": true})
