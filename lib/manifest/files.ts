@@ -55,16 +55,24 @@ function walk(folder: string, found: Set<string>): void {
  * @throws ManifestInputError when a path does not exist or a file cannot be read.
  */
 export function readManifests(inputs: readonly string[]): ManifestSet {
-  const files = findManifestFiles(inputs);
-  const documents: ManifestDocument[] = [];
-  for (const file of files) {
-    let text: string;
+  const texts = new Map<string, string>();
+  for (const file of findManifestFiles(inputs)) {
     try {
-      text = fs.readFileSync(file, 'utf8');
+      texts.set(file, fs.readFileSync(file, 'utf8'));
     } catch (error) {
       throw new ManifestInputError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-    for (const document of parseManifest(text, file)) documents.push(document);
   }
+  return parseManifests(texts);
+}
+
+/**
+ * Parses manifests held in memory (file name → text), as {@link readManifests} reads them from disk:
+ * files sorted, documents in file order. Nothing is read or written.
+ */
+export function parseManifests(texts: ReadonlyMap<string, string>): ManifestSet {
+  const files = [...texts.keys()].sort();
+  const documents: ManifestDocument[] = [];
+  for (const file of files) for (const document of parseManifest(texts.get(file)!, file)) documents.push(document);
   return { files, documents };
 }

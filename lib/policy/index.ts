@@ -4,7 +4,7 @@
  */
 export { checkInput, mergeResults, ruleResults, PolicyResultError, type RuleEvaluator } from './evaluation';
 export { DataLoadError, loadData } from './data';
-export { combineInputs, InputError, parseInput, readInputs, type CombinedItem, type InputFile } from './inputs';
+export { combineInputs, InputError, inputFile, parseInput, readInputs, type CombinedItem, type InputFile } from './inputs';
 export { formatter, outputFormat, OUTPUT_FORMATS, UnknownOutputFormatError, type OutputFormat, type OutputOptions } from './output';
 export { PolicyLoadError, PolicySet, regoFiles, type PolicyLoadOptions } from './policy-set';
 export { checkPromql, PROMQL_RULE, promqlErrorColumn } from './promql';
@@ -21,6 +21,6 @@ export {
 } from './result';
 export { checkedRules, countExceptions, exceptionName, exceptionQuery, isFailureRule, isWarningRule, type NamespaceRules } from './rule-names';
 export { runChecks, type CheckPlan, type CheckTarget } from './runner';
-export { resolveTargets, type TargetOptions } from './targets';
+export { documentTargets, resolveTargets, type TargetOptions } from './targets';
 export { DEFAULT_NAMESPACES, matchNamespaces } from './namespaces';
 export { DEFAULT_POLICY_DIR, isConftestRun, loadPolicies, runPolicies, type PolicyRunOptions } from './run';

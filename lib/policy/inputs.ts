@@ -3,7 +3,7 @@
  * file; `--combine` turns them into one array of `{path, contents}`.
  */
 import * as fs from 'node:fs';
-import { findManifestFiles, parseManifest } from '../manifest';
+import { findManifestFiles, parseManifest, type ManifestDocument } from '../manifest';
 
 /** A file's documents, in order. */
 export interface InputFile {
@@ -41,8 +41,13 @@ export function readInputs(paths: readonly string[]): InputFile[] {
 
 /** Parses one file's text into its documents. */
 export function parseInput(file: string, text: string): InputFile {
+  return inputFile(file, parseManifest(text, file));
+}
+
+/** A file's parsed documents as an input; empty documents are dropped, one that failed to parse is an error. */
+export function inputFile(file: string, parsed: readonly ManifestDocument[]): InputFile {
   const documents: unknown[] = [];
-  for (const document of parseManifest(text, file)) {
+  for (const document of parsed) {
     if (document.error) {
       throw new InputError(`${file}:${document.error.line}:${document.error.column}: ${document.error.message}`);
     }

@@ -9,7 +9,7 @@ import { loadData } from './data';
 import { matchNamespaces, DEFAULT_NAMESPACES } from './namespaces';
 import { PolicySet } from './policy-set';
 import type { CheckResult } from './result';
-import { runChecks, type CheckPlan } from './runner';
+import { runChecks, type CheckPlan, type CheckTarget } from './runner';
 import { resolveTargets } from './targets';
 
 /** The policy folder of this project. */
@@ -37,6 +37,8 @@ export interface PolicyRunOptions {
   readonly distDir?: string;
   /** @default 'environments' */
   readonly environmentsDir?: string;
+  /** Inputs already parsed, with their data: checked instead of reading `paths` or `distDir`. */
+  readonly targets?: readonly CheckTarget[];
 }
 
 const compiledSets = new Map<string, PolicySet>();
@@ -61,7 +63,7 @@ export function isConftestRun(options: PolicyRunOptions): boolean {
 export function runPolicies(options: PolicyRunOptions = {}): CheckResult[] {
   const conftest = isConftestRun(options);
   const policies = loadPolicies(options.policy ?? [DEFAULT_POLICY_DIR], options.regoVersion);
-  const targets = resolveTargets({
+  const targets = options.targets ?? resolveTargets({
     paths: options.paths ?? [],
     environment: options.environment,
     distDir: options.distDir,

@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadEnvironment } from '../config';
-import { InputError, readInputs } from './inputs';
+import type { ManifestDocument, ManifestSet } from '../manifest';
+import { InputError, inputFile, readInputs, type InputFile } from './inputs';
 import type { CheckTarget } from './runner';
 
 /** Where to find inputs and environments. */
@@ -50,6 +51,30 @@ export function resolveTargets(options: TargetOptions): CheckTarget[] {
       const environment = options.environment ?? (isEnvironment(environmentsDir, name) ? name : undefined);
       return { label: options.conftestCombinedName ? 'Combined' : folder, files: readInputs([folder]), data: dataFor(environment) };
     });
+}
+
+/**
+ * The targets of the default run over manifests already parsed and named as files under `distDir`
+ * (the gate's fresh synthesis, never written): one per folder, with `data.environment` from
+ * `environments` (configurations by name) when the folder is an environment, as resolveTargets does.
+ */
+export function documentTargets(distDir: string, manifests: ManifestSet, environments: ReadonlyMap<string, unknown>): CheckTarget[] {
+  const documents = new Map<string, ManifestDocument[]>(manifests.files.map((file) => [file, []]));
+  for (const document of manifests.documents) documents.get(document.file)?.push(document);
+  const folders = new Map<string, InputFile[]>();
+  for (const [file, parsed] of documents) {
+    const parts = path.relative(distDir, file).split(path.sep);
+    // Like a run over dist/, which checks its folders only.
+    if (parts.length < 2 || parts[0] === '..') continue;
+    let files = folders.get(parts[0]);
+    if (!files) folders.set(parts[0], (files = []));
+    files.push(inputFile(file, parsed));
+  }
+  return [...folders.keys()].sort().map((name) => ({
+    label: path.join(distDir, name),
+    files: folders.get(name)!,
+    data: environments.has(name) ? { environment: environments.get(name) } : {},
+  }));
 }
 
 function environmentFile(environmentsDir: string, name: string): string {

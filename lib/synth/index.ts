@@ -1,4 +1,4 @@
-import { loadEnvironments } from '../config';
+import { loadEnvironments, type EnvironmentConfig } from '../config';
 import { buildApp } from '../app';
 import { replaceDirectory } from './atomic-directory';
 import { renderApp, type RenderedTree } from './render';
@@ -15,14 +15,27 @@ export interface SynthResult {
   changed: boolean;
 }
 
+/** A rendering of the environments, with the configurations it was made from. */
+export interface RenderedEnvironments {
+  tree: RenderedTree;
+  /** Names of the environments, sorted. */
+  environments: string[];
+  /** Each environment's configuration, by name. */
+  configs: Map<string, EnvironmentConfig>;
+}
+
 /**
  * Loads `environmentsDir`, builds the app and renders it in memory. Nothing touches the disk,
  * so a config or construct error leaves every output folder as it was.
  */
-export function renderEnvironments(environmentsDir: string): { tree: RenderedTree; environments: string[] } {
+export function renderEnvironments(environmentsDir: string): RenderedEnvironments {
   const environments = loadEnvironments(environmentsDir);
   const tree = renderApp(buildApp(environments));
-  return { tree, environments: environments.map((e) => e.config.name).sort() };
+  return {
+    tree,
+    environments: environments.map((e) => e.config.name).sort(),
+    configs: new Map(environments.map((e) => [e.config.name, e.config])),
+  };
 }
 
 /** Renders the environments and swaps the result into `outDir` atomically. */

@@ -49,6 +49,9 @@ describe('the gate', () => {
     const result = await runGate({ environmentsDir: environments, distDir: dist });
     expect(result.policyTotals.failures).toBeGreaterThan(0);
     expect(result.policies.flatMap((check) => check.failures.map((f) => f.msg)).join('\n')).toContain('web');
+    // Findings name the files as they will be committed, down to the combined rules' locations.
+    const located = result.policies.flatMap((check) => check.failures.map((f) => f.loc?.file ?? check.filename));
+    expect(located.filter((file) => !file.startsWith(`${dist}/`))).toEqual([]);
     expect(result.passed).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { findManifestFiles, ManifestInputError, readManifests } from '../../lib/manifest';
+import { findManifestFiles, ManifestInputError, parseManifests, readManifests } from '../../lib/manifest';
 
 const TREE = path.join('test', 'fixtures', 'manifest', 'tree');
 
@@ -28,5 +28,17 @@ describe('readManifests', () => {
     const set = readManifests([TREE]);
     expect(set.files).toHaveLength(3);
     expect(set.documents.map((d) => `${path.basename(d.file)}#${d.index}@${d.line}`)).toEqual(['a.yaml#0@1', 'a.yaml#1@6', 'b.json#0@1']);
+  });
+});
+
+describe('parseManifests', () => {
+  it('parses texts held in memory as readManifests reads files: sorted by name, documents in order', () => {
+    const set = parseManifests(new Map([['b.yaml', 'kind: B\n'], ['a.yaml', 'kind: A1\n---\nkind: A2\n']]));
+    expect(set.files).toEqual(['a.yaml', 'b.yaml']);
+    expect(set.documents.map((d) => [d.file, d.index, d.line, d.object])).toEqual([
+      ['a.yaml', 0, 1, { kind: 'A1' }],
+      ['a.yaml', 1, 3, { kind: 'A2' }],
+      ['b.yaml', 0, 1, { kind: 'B' }],
+    ]);
   });
 });
