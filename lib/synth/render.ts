@@ -1,5 +1,6 @@
-import { Yaml, type App, Chart } from 'cdk8s';
+import { type App, Chart } from 'cdk8s';
 import { objectFileName, type ObjectIdentity } from './layout';
+import { objectYaml } from './yaml-text';
 
 /** The synthesized tree: relative path (`production/deployment.apps_api.yaml`) → YAML text. */
 export type RenderedTree = Map<string, string>;
@@ -31,7 +32,7 @@ export function renderApp(app: App): RenderedTree {
       if (tree.has(path)) {
         throw new Error(`${path}: two objects render to the same file (${object.kind} ${object.metadata.name}); give them distinct names`);
       }
-      tree.set(path, Yaml.stringify(object));
+      tree.set(path, objectYaml(object));
     }
   }
   return new Map([...tree.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
