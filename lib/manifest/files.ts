@@ -55,15 +55,19 @@ function walk(folder: string, found: Set<string>): void {
  * @throws ManifestInputError when a path does not exist or a file cannot be read.
  */
 export function readManifests(inputs: readonly string[]): ManifestSet {
-  const texts = new Map<string, string>();
-  for (const file of findManifestFiles(inputs)) {
+  const files = findManifestFiles(inputs);
+  const documents: ManifestDocument[] = [];
+  // File by file, so that a text is dropped once parsed.
+  for (const file of files) {
+    let text: string;
     try {
-      texts.set(file, fs.readFileSync(file, 'utf8'));
+      text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       throw new ManifestInputError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
+    for (const document of parseManifest(text, file)) documents.push(document);
   }
-  return parseManifests(texts);
+  return { files, documents };
 }
 
 /**
