@@ -17,7 +17,7 @@ const stageNames: Record<GateStage, string> = {
  */
 async function main(argv: readonly string[]): Promise<void> {
   const program = new Command('check')
-    .description('Synthesize into a scratch folder, validate schemas, run policies, and compare with the committed dist/.')
+    .description('Synthesize in memory, validate schemas, run policies, and compare with the committed dist/ (which it never writes).')
     .option('-e, --environments <dir>', 'folder of environment files', 'environments')
     .option('--dist <dir>', 'the committed output to compare with', 'dist')
     .addHelpText('after', '\nExit status: 0 when schemas, policies and dist/ are all clean, 1 otherwise.')
