@@ -16,9 +16,10 @@ const { dirname, join, relative, resolve } = require('node:path');
 const FORMAT = 1;
 
 /**
- * @typedef {{ format: number, node: string, installed: string | null,
+ * @typedef {{ format: number, root: string, node: string, installed: string | null,
  *   files: Record<string, string> }} Stamp
- * What a bundle was built from. `files` maps each project source (relative to the root) to its
+ * What a bundle was built from. `root` is the checkout: a bundle holds its absolute paths, and
+ * clones may share one node_modules (and so this cache) through a symlink. `files` maps each project source (relative to the root) to its
  * size and modification time; dependencies are covered by npm's record of the last install
  * (node_modules/.package-lock.json), because npm gives every installed file the same old mtime.
  */
@@ -76,6 +77,7 @@ function stampOf(root, inputs) {
   for (const input of inputs) files[input] = fileVersion(join(root, input)) ?? 'missing';
   return {
     format: FORMAT,
+    root,
     node: process.version,
     installed: fileVersion(join(root, 'node_modules', '.package-lock.json')),
     files,
@@ -91,6 +93,7 @@ function isFresh(root, stamp) {
   const now = stampOf(root, Object.keys(stamp.files));
   return (
     now.format === stamp.format &&
+    now.root === stamp.root &&
     now.node === stamp.node &&
     now.installed === stamp.installed &&
     Object.entries(stamp.files).every(([input, version]) => now.files[input] === version)

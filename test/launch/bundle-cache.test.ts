@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshBundle } from '../../lib/launch/bundle-cache';
@@ -57,6 +57,27 @@ describe('freshBundle', () => {
     mkdirSync(join(root, 'node_modules'), { recursive: true });
     writeFileSync(join(root, 'node_modules', '.package-lock.json'), '{}');
     expect((await freshBundle(root, 'entry.ts')).built).toBe(true);
+  });
+
+  it('rebuilds for another checkout that shares the cache, even with identical files', async () => {
+    const cache = join(root, 'shared-cache');
+    const clone = mkdtempSync(join(tmpdir(), 'launch-clone-'));
+    try {
+      cpSync(join(root, 'lib'), join(clone, 'lib'), { recursive: true });
+      cpSync(join(root, 'entry.ts'), join(clone, 'entry.ts'));
+      writeFileSync(join(clone, 'lib', 'assets', 'note.txt'), "the clone's asset");
+      // Same sizes and modification times in both checkouts: only their place tells them apart.
+      const sameTime = new Date('2026-01-01T00:00:00Z');
+      for (const checkout of [root, clone]) {
+        for (const file of ['entry.ts', 'lib/message.ts', 'lib/asset.ts']) utimesSync(join(checkout, file), sameTime, sameTime);
+      }
+      await freshBundle(root, 'entry.ts', cache);
+      const rebuilt = await freshBundle(clone, 'entry.ts', cache);
+      expect(rebuilt.built).toBe(true);
+      expect(runBundle(rebuilt.file).asset).toBe("the clone's asset");
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
   });
 
   it('keeps __dirname of project sources pointing at their source folder', async () => {
