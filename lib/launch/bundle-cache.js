@@ -9,11 +9,14 @@
  *
  * Plain JavaScript on purpose: it must start without any TypeScript loader.
  */
-const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative, resolve } = require('node:path');
 
 /** Bumped when the way bundles are built changes, so that old bundles are not reused. */
 const FORMAT = 1;
+
+/** File systems record modification times coarsely (up to a second on some). */
+const MTIME_SLACK_MS = 1000;
 
 /**
  * @typedef {{ format: number, root: string, node: string, installed: string | null,
@@ -39,6 +42,7 @@ async function freshBundle(root, entry, dir = join(root, 'node_modules', '.cache
 
   // Loaded only when needed: a run from a fresh bundle does not pay for esbuild.
   const { build } = require('esbuild');
+  const started = Date.now();
   const result = await build({
     entryPoints: [resolve(root, entry)],
     absWorkingDir: root,
@@ -61,8 +65,14 @@ async function freshBundle(root, entry, dir = join(root, 'node_modules', '.cache
     writeFileSync(temporary, output.contents);
     renameSync(temporary, output.path);
   }
-  writeFileSync(`${stampFile}.${process.pid}`, JSON.stringify(stampOf(root, inputs)));
-  renameSync(`${stampFile}.${process.pid}`, stampFile);
+  if (inputs.some((input) => modifiedSince(join(root, input), started - MTIME_SLACK_MS))) {
+    // A file saved while esbuild read the sources: this bundle may hold its old text, so it is
+    // used for this run only and rebuilt on the next.
+    rmSync(stampFile, { force: true });
+  } else {
+    writeFileSync(`${stampFile}.${process.pid}`, JSON.stringify(stampOf(root, inputs)));
+    renameSync(`${stampFile}.${process.pid}`, stampFile);
+  }
   return { file, built: true };
 }
 
@@ -98,6 +108,18 @@ function isFresh(root, stamp) {
     now.installed === stamp.installed &&
     Object.entries(stamp.files).every(([input, version]) => now.files[input] === version)
   );
+}
+
+/**
+ * @param {string} path
+ * @param {number} time milliseconds since the epoch
+ */
+function modifiedSince(path, time) {
+  try {
+    return statSync(path).mtimeMs >= time;
+  } catch {
+    return true;
+  }
 }
 
 /** @param {string} path */

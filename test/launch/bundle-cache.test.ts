@@ -6,6 +6,9 @@ import { freshBundle } from '../../lib/launch/bundle-cache';
 
 const projectRoot = join(__dirname, '..', '..');
 
+const SOURCES = ['entry.ts', 'lib/message.ts', 'lib/asset.ts'];
+const AN_HOUR_AGO = new Date(Date.now() - 3_600_000);
+
 /** A tiny project: an entry that prints a message from another module and an asset beside it. */
 function scratchProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'launch-'));
@@ -20,6 +23,8 @@ function scratchProject(): string {
     join(root, 'entry.ts'),
     "import { message } from './lib/message';\nimport { asset } from './lib/asset';\nconsole.log(JSON.stringify({ message, asset, args: process.argv.slice(2) }));\n",
   );
+  // Written a while ago: a source saved during (or just before) a build would not let it be reused.
+  for (const file of SOURCES) utimesSync(join(root, file), AN_HOUR_AGO, AN_HOUR_AGO);
   return root;
 }
 
@@ -52,6 +57,15 @@ describe('freshBundle', () => {
     expect(runBundle(rebuilt.file).message).toBe('second edit');
   });
 
+  it('does not vouch for a bundle whose sources changed while it was built', async () => {
+    utimesSync(join(root, 'lib', 'message.ts'), new Date(), new Date());
+    expect((await freshBundle(root, 'entry.ts')).built).toBe(true);
+    expect((await freshBundle(root, 'entry.ts')).built).toBe(true);
+    utimesSync(join(root, 'lib', 'message.ts'), AN_HOUR_AGO, AN_HOUR_AGO);
+    expect((await freshBundle(root, 'entry.ts')).built).toBe(true);
+    expect((await freshBundle(root, 'entry.ts')).built).toBe(false);
+  });
+
   it('rebuilds after a new npm install', async () => {
     await freshBundle(root, 'entry.ts');
     mkdirSync(join(root, 'node_modules'), { recursive: true });
@@ -67,10 +81,7 @@ describe('freshBundle', () => {
       cpSync(join(root, 'entry.ts'), join(clone, 'entry.ts'));
       writeFileSync(join(clone, 'lib', 'assets', 'note.txt'), "the clone's asset");
       // Same sizes and modification times in both checkouts: only their place tells them apart.
-      const sameTime = new Date('2026-01-01T00:00:00Z');
-      for (const checkout of [root, clone]) {
-        for (const file of ['entry.ts', 'lib/message.ts', 'lib/asset.ts']) utimesSync(join(checkout, file), sameTime, sameTime);
-      }
+      for (const file of SOURCES) utimesSync(join(clone, file), AN_HOUR_AGO, AN_HOUR_AGO);
       await freshBundle(root, 'entry.ts', cache);
       const rebuilt = await freshBundle(clone, 'entry.ts', cache);
       expect(rebuilt.built).toBe(true);
