@@ -1,5 +1,5 @@
 import { ConfigError } from '../config';
-import { RegoError } from '../rego';
+import type { RegoError } from '../rego';
 import { ConstructValidationError } from '../synth';
 
 /**
@@ -12,7 +12,7 @@ export function exitWithError(command: string, error: unknown): never {
     process.stderr.write(`${command}: invalid configuration:\n${error.message}\n`);
   } else if (error instanceof ConstructValidationError) {
     process.stderr.write(`${command}: ${error.message}\n`);
-  } else if (error instanceof RegoError) {
+  } else if (isRegoError(error)) {
     process.stderr.write(`${command}: policy evaluation failed:\n${error.message}\n`);
   } else if (error instanceof Error) {
     process.stderr.write(`${command}: ${error.stack ?? error.message}\n`);
@@ -20,4 +20,9 @@ export function exitWithError(command: string, error: unknown): never {
     process.stderr.write(`${command}: ${String(error)}\n`);
   }
   process.exit(1);
+}
+
+/** By name, not instanceof: synth shares this file and must not load the Rego engine to print its errors. */
+function isRegoError(error: unknown): error is RegoError {
+  return error instanceof Error && error.name === 'RegoError';
 }
