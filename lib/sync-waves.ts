@@ -29,14 +29,25 @@ const wavesByKind: Record<string, number> = {
   PrometheusRule: 2,
 };
 
+/**
+ * API groups whose kinds share a wave. Gatekeeper's templates go with the Namespace, so that
+ * Gatekeeper has made the constraint kinds by wave 0, where the constraints go: in force before the
+ * workloads of wave 1 are admitted.
+ */
+const wavesByGroup: Record<string, number> = {
+  'templates.gatekeeper.sh': -1,
+  'constraints.gatekeeper.sh': 0,
+};
+
 /** The wave of a kind; unknown kinds go with the workloads, which is Argo CD's neutral middle. */
-export function syncWaveOf(kind: string): number {
-  return wavesByKind[kind] ?? 1;
+export function syncWaveOf(kind: string, apiVersion = ''): number {
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return wavesByGroup[group] ?? wavesByKind[kind] ?? 1;
 }
 
 /** Annotates every object of `chart` with its sync wave. */
 export function addSyncWaves(chart: Chart): void {
   for (const object of chart.node.findAll()) {
-    if (object instanceof ApiObject) object.metadata.addAnnotation(syncWaveAnnotation, String(syncWaveOf(object.kind)));
+    if (object instanceof ApiObject) object.metadata.addAnnotation(syncWaveAnnotation, String(syncWaveOf(object.kind, object.apiVersion)));
   }
 }

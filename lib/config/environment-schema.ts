@@ -86,6 +86,15 @@ export const argocdSchema = z.strictObject({
   automatedSync: z.boolean(),
 });
 
+/**
+ * Admission control in the cluster: how Gatekeeper enforces the per-object policies of `policies/`
+ * (the same Rego the CI gate runs). `deny` rejects a violating object; `dryrun` only reports it in
+ * the constraints' audit status; `warn` admits it with a warning.
+ */
+export const admissionSchema = z.strictObject({
+  enforcementAction: z.enum(['deny', 'dryrun', 'warn']).default('deny'),
+});
+
 /** One environment file under environments/. */
 export const environmentSchema = z.strictObject({
   /** Editors' schema hint; ignored by the platform. */
@@ -106,6 +115,8 @@ export const environmentSchema = z.strictObject({
   services: z.record(dnsLabel, serviceSchema).refine((s) => Object.keys(s).length > 0, 'must define at least one service'),
   /** Blue/green services, by service name; the others run one Deployment. */
   blueGreen: z.record(dnsLabel, blueGreenSchema).default({}),
+  /** Gatekeeper constraints generated from policies/ (see README, "Enforcement in the cluster"). */
+  admission: admissionSchema.prefault({}),
 });
 
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
@@ -116,3 +127,4 @@ export type QuotaConfig = z.infer<typeof quotaSchema>;
 export type MonitoringConfig = z.infer<typeof monitoringSchema>;
 export type BackupConfig = z.infer<typeof backupSchema>;
 export type ArgocdConfig = z.infer<typeof argocdSchema>;
+export type AdmissionConfig = z.infer<typeof admissionSchema>;

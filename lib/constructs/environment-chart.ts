@@ -3,6 +3,8 @@ import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config';
 import { AlertRules } from './alert-rules';
 import { BackupJobs } from './backup';
+import { AdmissionPolicies } from './gatekeeper';
+import type { RegoSourceFile } from './gatekeeper-rego';
 import { PlatformNamespace } from './namespace';
 import { NetworkPolicies } from './network-policies';
 import { PlatformService } from './platform-service';
@@ -12,11 +14,18 @@ import { PublicIngress } from './public-ingress';
 export interface EnvironmentChartProps {
   /** The validated configuration of the environment this chart renders. */
   readonly environment: EnvironmentConfig;
+  /**
+   * The Rego modules of `policies/`, to enforce the per-object ones in the cluster with Gatekeeper
+   * ({@link AdmissionPolicies}).
+   * @default none: no Gatekeeper objects
+   */
+  readonly policySources?: readonly RegoSourceFile[];
 }
 
 /**
  * Everything one environment runs, in its own namespace: the namespace and its guard rails, one
- * {@link PlatformService} per configured service, the public Ingress, alerts and backups.
+ * {@link PlatformService} per configured service, the public Ingress, alerts and backups, and the
+ * Gatekeeper policies that guard the namespace.
  */
 export class EnvironmentChart extends Chart {
   constructor(scope: Construct, props: EnvironmentChartProps) {
@@ -30,5 +39,7 @@ export class EnvironmentChart extends Chart {
     new PublicIngress(this, 'ingress', { environment });
     new AlertRules(this, 'alert-rules', { environment });
     new BackupJobs(this, 'backup', { environment });
+    // Last: the constraints review the kinds of everything above.
+    if (props.policySources) new AdmissionPolicies(this, 'admission', { environment, policySources: props.policySources });
   }
 }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { FieldNode, type GeneratedValidator } from './field-tree';
+import { compileGatekeeperSchema, gatekeeperSchemaFor } from './gatekeeper-schemas';
 import { importEsm } from './import-esm';
 
 /**
@@ -46,7 +47,10 @@ export class SchemaCatalog {
 
   private async load(apiVersion: string, kind: string): Promise<KindSchema | undefined> {
     const schemaModule = this.findSchemaModule(apiVersion, kind);
-    if (schemaModule === undefined) return undefined;
+    if (schemaModule === undefined) {
+      const gatekeeper = gatekeeperSchemaFor(apiVersion, kind);
+      return gatekeeper && { apiVersion, kind, validate: compileGatekeeperSchema(gatekeeper), fields: new FieldNode() };
+    }
     const { validate } = (await importEsm(pathToFileURL(schemaModule).href)) as { validate: GeneratedValidator };
     return { apiVersion, kind, validate, fields: new FieldNode() };
   }
