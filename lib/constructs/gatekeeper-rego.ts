@@ -54,7 +54,19 @@ export interface PolicyModule {
  * every object of an environment at once. Throws, naming file and line, for Rego that Gatekeeper
  * would refuse.
  */
-export function policyModules(sources: readonly RegoSourceFile[]): PolicyModule[] {
+export function policyModules(sources: readonly RegoSourceFile[]): readonly PolicyModule[] {
+  // Every environment wraps the same sources: analyse them once.
+  let modules = analysed.get(sources);
+  if (modules === undefined) {
+    modules = analyse(sources);
+    analysed.set(sources, modules);
+  }
+  return modules;
+}
+
+const analysed = new WeakMap<readonly RegoSourceFile[], readonly PolicyModule[]>();
+
+function analyse(sources: readonly RegoSourceFile[]): PolicyModule[] {
   const libraries = new Map<string, RegoSourceFile>();
   const policies: RegoSourceFile[] = [];
   for (const source of sources) {
@@ -65,6 +77,12 @@ export function policyModules(sources: readonly RegoSourceFile[]): PolicyModule[
   const reserved = libraries.get(parametersDocument.slice('data.'.length));
   if (reserved) throw new Error(`${reserved.path}: package lib.parameters is reserved for the Gatekeeper constraint parameters; rename the package`);
   const ids = new Map<string, string>();
+  const libraryTexts = new Map<string, string>();
+  const libraryText = (pkg: string): string => {
+    let text = libraryTexts.get(pkg);
+    if (text === undefined) libraryTexts.set(pkg, (text = templateLibrary(libraries.get(pkg)!, pkg)));
+    return text;
+  };
   return policies.map((source) => {
     const id = moduleId(source.path);
     if (ids.has(id)) throw new Error(`${source.path}: its template name "${id}" is also ${ids.get(id)}'s; rename one of the files`);
@@ -79,7 +97,7 @@ export function policyModules(sources: readonly RegoSourceFile[]): PolicyModule[
       failureRules: rules.filter((rule) => failureRulePattern.test(rule)),
       warningRules: rules.filter((rule) => warningRulePattern.test(rule)),
       hasExceptions: rules.includes('exception'),
-      libs: [...needed.map((pkg) => templateLibrary(libraries.get(pkg)!, pkg)), templateLibrary(source, libraryPackage)],
+      libs: [...needed.map(libraryText), templateLibrary(source, libraryPackage)],
     };
   });
 }
