@@ -190,7 +190,7 @@ export function templateRego(templateName: string, module: PolicyModule, rules: 
  * from the constraint parameters. Nothing else changes, comments and line breaks included.
  */
 export function templateLibrary(source: RegoSourceFile, libraryPackage: string): string {
-  checkDataReferences(source);
+  checkSandbox(source);
   const out: string[] = [];
   let renamed = false;
   let removedImport = false;
@@ -230,7 +230,7 @@ function ruleNames(source: RegoSourceFile): string[] {
   const names = new Set<string>();
   for (const line of source.text.split('\n')) {
     const match = /^(?:default\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:contains\b|if\b|:=|=|\[|\(|\{)/.exec(codeOf(line));
-    if (match && !['package', 'import'].includes(match[1])) names.add(match[1]);
+    if (match && !['package', 'import', 'else'].includes(match[1])) names.add(match[1]);
   }
   return [...names].sort();
 }
@@ -261,9 +261,16 @@ function longestPackage(ref: string, libraries: ReadonlyMap<string, RegoSourceFi
   return undefined;
 }
 
-/** Gatekeeper lets templates read `data.lib` and `data.inventory` only; conftest's `data.environment` is rewritten. */
-function checkDataReferences(source: RegoSourceFile): void {
+/**
+ * Gatekeeper lets templates import `data.lib…` and `future.…` only (`import rego.v1` is dropped
+ * before), and read `data.lib` and `data.inventory` only (conftest's `data.environment` is rewritten).
+ */
+function checkSandbox(source: RegoSourceFile): void {
   for (const [index, line] of source.text.split('\n').entries()) {
+    const imported = /^import\s+(\S+)/.exec(codeOf(line));
+    if (imported && !/^(data\.lib\.|future\.|rego\.v1$)/.test(imported[1])) {
+      throw new Error(`${source.path}:${index + 1}: import ${imported[1]} is refused by Gatekeeper, which allows imports of data.lib… only; refer to it without an import`);
+    }
     for (const match of codeOf(line).matchAll(/\bdata\.([A-Za-z_][A-Za-z0-9_]*)|\bdata\s*\[/g)) {
       if (['lib', 'inventory', 'environment'].includes(match[1])) continue;
       throw new Error(

@@ -134,6 +134,12 @@ describe('AdmissionPolicies', () => {
     );
   });
 
+  it('refuses an import Gatekeeper refuses', () => {
+    expect(() => policiesFor([{ path: 'policies/extra.rego', text: 'package main\n\nimport input.metadata\n\ndeny_foo contains "foo" if metadata.name\n' }])).toThrow(
+      'policies/extra.rego:3: import input.metadata is refused by Gatekeeper',
+    );
+  });
+
   it('refuses a policy importing a library that policies/ does not have', () => {
     expect(() => policiesFor([{ path: 'policies/extra.rego', text: 'package main\n\nimport data.lib.missing\n\ndeny_foo contains "foo" if missing.x\n' }])).toThrow(
       'policies/extra.rego:3: data.lib.missing is in no library module',
