@@ -131,16 +131,24 @@ export function review(template: LoadedTemplate, constraint: Json, object: Json)
   return results.map((r) => ({ msg: String(r.msg), details: (r.details ?? {}) as Record<string, unknown> }));
 }
 
-/** gator's review of a plain object: an admission request that creates it. */
+/**
+ * gator's review of a plain object (Gatekeeper's unstructuredToAdmissionRequest): an admission
+ * request with its kind, name, namespace and object, and the zero values Go's JSON encoding writes
+ * for the other fields; no operation, no user.
+ */
 function plainRequest(object: Json): Json {
   const [group, version] = splitApiVersion(String(object.apiVersion ?? ''));
-  return {
+  const request: Json = {
+    uid: '',
     kind: { group, version, kind: object.kind },
-    name: object.metadata?.name,
-    namespace: object.metadata?.namespace,
-    operation: 'CREATE',
+    resource: { group: '', version: '', resource: '' },
+    operation: '',
+    userInfo: {},
     object,
   };
+  if (object.metadata?.name) request.name = object.metadata.name;
+  if (object.metadata?.namespace) request.namespace = object.metadata.namespace;
+  return request;
 }
 
 /** An AdmissionReview's request; for a DELETE, Gatekeeper reviews the old object as `object`. */
