@@ -31,6 +31,15 @@ function policiesFor(sources: RegoSourceFile[]): Manifest[] {
 
 const libraryModule: RegoSourceFile = { path: 'policies/lib/kubernetes.rego', text: 'package lib.kubernetes\n\nimport rego.v1\n\nenvironment := data.environment\n' };
 
+describe('loadPolicySources', () => {
+  it('reads every Rego module of policies/ but the tests, sorted by path', () => {
+    const paths = policySources.map((s) => s.path);
+    expect(paths).toEqual([...paths].sort());
+    expect(paths).toEqual(expect.arrayContaining(['policies/images.rego', 'policies/lib/kubernetes.rego', 'policies/combined/objects.rego']));
+    expect(paths.filter((p) => p.endsWith('_test.rego'))).toEqual([]);
+  });
+});
+
 describe('AdmissionPolicies', () => {
   it('makes one template and one constraint per policy module of package main, and none for package combined', () => {
     const manifests = environmentManifests();
