@@ -56,8 +56,12 @@ export const monitoringSchema = z.strictObject({
   errorRatePercent: z.number().positive().max(100).default(1),
   latencyP95Seconds: z.number().positive().default(1),
   memoryLimitPercent: z.number().int().min(1).max(100).default(90),
+  /** CPU use, as a share of the limit, above which a container is being throttled. */
+  cpuLimitPercent: z.number().int().min(1).max(100).default(90),
   crashLoopRestarts: z.number().int().min(1).default(3),
   backupMaxAgeHours: z.number().int().min(1).default(26),
+  /** Messages a worker's queue may hold for 15 minutes before QueueBacklogHigh fires. */
+  queueBacklogMessages: z.number().int().min(1).default(1000),
 });
 
 export const backupSchema = z.strictObject({
@@ -78,12 +82,24 @@ export const backupSchema = z.strictObject({
   redisCredentialsSecret: dnsLabel,
 });
 
+/** A Slack channel name as Slack writes it, without the leading '#'. */
+const slackChannel = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, "must be a Slack channel name such as video-platform-deploys (lowercase, no '#')");
+
+/** Where Argo CD notifications about this environment's syncs go. */
+export const notificationsSchema = z.strictObject({
+  /** Every sync result and health change. */
+  slackChannel,
+  /** Failed syncs and degraded health also go here (production's on-call). */
+  onCallSlackChannel: slackChannel.optional(),
+});
+
 export const argocdSchema = z.strictObject({
   repoURL: z.string().regex(/^(https:\/\/|ssh:\/\/|git@)\S+$/, 'must be a git URL (https://, ssh:// or git@)'),
   targetRevision: z.string().min(1).default('main'),
   project: dnsLabel.default('default'),
   /** Sync automatically with prune and self-heal; production syncs by hand. */
   automatedSync: z.boolean(),
+  notifications: notificationsSchema.optional(),
 });
 
 /** One environment file under environments/. */
