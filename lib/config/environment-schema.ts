@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { blueGreenSchema } from './blue-green-schema';
-import { cidr, cpuQuantity, cronSchedule, dnsLabel, hostname, imageReference, memoryQuantity, port } from './formats';
-import { serviceSchema } from './service-schema';
+import { cidr, cpuQuantity, cronSchedule, dnsLabel, envVarName, hostname, imageReference, memoryQuantity, port } from './formats';
+import { secretKeyRefSchema, serviceSchema } from './service-schema';
 
 /** The public entry point: one host, nginx ingress, TLS from cert-manager. */
 export const ingressSchema = z.strictObject({
@@ -82,6 +82,24 @@ export const backupSchema = z.strictObject({
   redisCredentialsSecret: dnsLabel,
 });
 
+/**
+ * The database migration that runs before each sync's workloads (an Argo CD PreSync hook). Its
+ * image carries the migrations; credentials come only from Secrets.
+ */
+export const migrationsSchema = z.strictObject({
+  image: imageReference,
+  /** The command that applies the pending (up) migrations and exits non-zero on failure. */
+  command: z.array(z.string().min(1)).min(1),
+  /** Plain settings; anything secret belongs in `secretEnv`. */
+  env: z.record(envVarName, z.string()).default({}),
+  /** Settings read from existing Secrets, by variable name (the database URL, say). */
+  secretEnv: z.record(envVarName, secretKeyRefSchema).refine((s) => Object.keys(s).length > 0, 'must name the Secret holding the database credentials'),
+  /** Retries of a failed migration; 0 stops the sync at the first failure. */
+  backoffLimit: z.number().int().min(0).max(10).default(0),
+  /** A migration still running after this long is stopped, and the sync fails. */
+  activeDeadlineSeconds: z.number().int().min(30).max(86400).default(900),
+});
+
 /** A Slack channel name as Slack writes it, without the leading '#'. */
 const slackChannel = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, "must be a Slack channel name such as video-platform-deploys (lowercase, no '#')");
 
@@ -118,6 +136,7 @@ export const environmentSchema = z.strictObject({
   quota: quotaSchema,
   monitoring: monitoringSchema.prefault({}),
   backup: backupSchema,
+  migrations: migrationsSchema.optional(),
   argocd: argocdSchema,
   services: z.record(dnsLabel, serviceSchema).refine((s) => Object.keys(s).length > 0, 'must define at least one service'),
   /** Blue/green services, by service name; the others run one Deployment. */
@@ -132,3 +151,4 @@ export type QuotaConfig = z.infer<typeof quotaSchema>;
 export type MonitoringConfig = z.infer<typeof monitoringSchema>;
 export type BackupConfig = z.infer<typeof backupSchema>;
 export type ArgocdConfig = z.infer<typeof argocdSchema>;
+export type MigrationsConfig = z.infer<typeof migrationsSchema>;

@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config';
 import { AlertRules } from './alert-rules';
 import { BackupJobs } from './backup';
+import { DatabaseMigration } from './migrations';
 import { PlatformNamespace } from './namespace';
 import { NetworkPolicies } from './network-policies';
 import { PlatformService } from './platform-service';
@@ -16,7 +17,8 @@ export interface EnvironmentChartProps {
 
 /**
  * Everything one environment runs, in its own namespace: the namespace and its guard rails, one
- * {@link PlatformService} per configured service, the public Ingress, alerts and backups.
+ * {@link PlatformService} per configured service, the public Ingress, alerts, backups and, when
+ * configured, the database migration that runs before each sync.
  */
 export class EnvironmentChart extends Chart {
   constructor(scope: Construct, props: EnvironmentChartProps) {
@@ -30,5 +32,7 @@ export class EnvironmentChart extends Chart {
     new PublicIngress(this, 'ingress', { environment });
     new AlertRules(this, 'alert-rules', { environment });
     new BackupJobs(this, 'backup', { environment });
+    const { migrations } = environment;
+    if (migrations !== undefined) new DatabaseMigration(this, 'migrations', { environment: { ...environment, migrations } });
   }
 }
