@@ -100,6 +100,23 @@ export const migrationsSchema = z.strictObject({
   activeDeadlineSeconds: z.number().int().min(30).max(86400).default(900),
 });
 
+/**
+ * Secrets from a vault through the External Secrets Operator: every Secret the platform's objects
+ * read is written by an ExternalSecret from the store, so `dist/` names Secrets but never holds a
+ * value.
+ */
+export const secretStoreSchema = z.strictObject({
+  /** The (Cluster)SecretStore that reads the vault. */
+  name: dnsLabel,
+  kind: z.enum(['ClusterSecretStore', 'SecretStore']).default('ClusterSecretStore'),
+  /** How often the operator re-reads the vault; a rotated value reaches the Secret within this. */
+  refreshInterval: z.string().regex(/^([0-9]+(ns|us|µs|ms|s|m|h))+$/, 'must be a Go duration such as 1h or 15m').default('1h'),
+  /** The vault key of a Secret is `<remoteKeyPrefix><Secret name>` unless `remoteKeys` names it. */
+  remoteKeyPrefix: z.string().default(''),
+  /** Vault keys of particular Secrets, by Secret name. */
+  remoteKeys: z.record(dnsLabel, z.string().min(1)).default({}),
+});
+
 /** A Slack channel name as Slack writes it, without the leading '#'. */
 const slackChannel = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, "must be a Slack channel name such as video-platform-deploys (lowercase, no '#')");
 
@@ -137,6 +154,7 @@ export const environmentSchema = z.strictObject({
   monitoring: monitoringSchema.prefault({}),
   backup: backupSchema,
   migrations: migrationsSchema.optional(),
+  secretStore: secretStoreSchema.optional(),
   argocd: argocdSchema,
   services: z.record(dnsLabel, serviceSchema).refine((s) => Object.keys(s).length > 0, 'must define at least one service'),
   /** Blue/green services, by service name; the others run one Deployment. */
@@ -152,3 +170,4 @@ export type MonitoringConfig = z.infer<typeof monitoringSchema>;
 export type BackupConfig = z.infer<typeof backupSchema>;
 export type ArgocdConfig = z.infer<typeof argocdSchema>;
 export type MigrationsConfig = z.infer<typeof migrationsSchema>;
+export type SecretStoreConfig = z.infer<typeof secretStoreSchema>;

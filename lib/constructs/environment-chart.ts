@@ -3,11 +3,13 @@ import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config';
 import { AlertRules } from './alert-rules';
 import { BackupJobs } from './backup';
+import { ExternalSecrets } from './external-secrets';
 import { DatabaseMigration } from './migrations';
 import { PlatformNamespace } from './namespace';
 import { NetworkPolicies } from './network-policies';
 import { PlatformService } from './platform-service';
 import { PublicIngress } from './public-ingress';
+import { secretReferences } from './secret-references';
 
 /** Props of {@link EnvironmentChart}. */
 export interface EnvironmentChartProps {
@@ -18,7 +20,8 @@ export interface EnvironmentChartProps {
 /**
  * Everything one environment runs, in its own namespace: the namespace and its guard rails, one
  * {@link PlatformService} per configured service, the public Ingress, alerts, backups and, when
- * configured, the database migration that runs before each sync.
+ * configured, the database migration that runs before each sync and the ExternalSecrets that write
+ * every Secret they read from a vault.
  */
 export class EnvironmentChart extends Chart {
   constructor(scope: Construct, props: EnvironmentChartProps) {
@@ -34,5 +37,8 @@ export class EnvironmentChart extends Chart {
     new BackupJobs(this, 'backup', { environment });
     const { migrations } = environment;
     if (migrations !== undefined) new DatabaseMigration(this, 'migrations', { environment: { ...environment, migrations } });
+    // Last, so that it sees every Secret reference the objects above make.
+    const { secretStore } = environment;
+    if (secretStore !== undefined) new ExternalSecrets(this, 'external-secrets', { environment, secretStore, references: secretReferences(this) });
   }
 }
