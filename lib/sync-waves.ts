@@ -18,6 +18,7 @@ const wavesByKind: Record<string, number> = {
   Role: 0,
   RoleBinding: 0,
   ConfigMap: 0,
+  ExternalSecret: 0,
   Deployment: 1,
   CronJob: 1,
   Service: 2,

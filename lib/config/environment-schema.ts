@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { blueGreenSchema } from './blue-green-schema';
-import { cidr, cpuQuantity, cronSchedule, dnsLabel, hostname, imageReference, memoryQuantity, port } from './formats';
-import { serviceSchema } from './service-schema';
+import { cidr, cpuQuantity, cronSchedule, dnsLabel, envVarName, hostname, imageReference, memoryQuantity, port } from './formats';
+import { secretKeyRefSchema, serviceSchema } from './service-schema';
 
 /** The public entry point: one host, nginx ingress, TLS from cert-manager. */
 export const ingressSchema = z.strictObject({
@@ -56,8 +56,12 @@ export const monitoringSchema = z.strictObject({
   errorRatePercent: z.number().positive().max(100).default(1),
   latencyP95Seconds: z.number().positive().default(1),
   memoryLimitPercent: z.number().int().min(1).max(100).default(90),
+  /** CPU use, as a share of the limit, above which a container is being throttled. */
+  cpuLimitPercent: z.number().int().min(1).max(100).default(90),
   crashLoopRestarts: z.number().int().min(1).default(3),
   backupMaxAgeHours: z.number().int().min(1).default(26),
+  /** Messages a worker's queue may hold for 15 minutes before QueueBacklogHigh fires. */
+  queueBacklogMessages: z.number().int().min(1).default(1000),
 });
 
 export const backupSchema = z.strictObject({
@@ -78,12 +82,59 @@ export const backupSchema = z.strictObject({
   redisCredentialsSecret: dnsLabel,
 });
 
+/**
+ * The database migration that runs before each sync's workloads (an Argo CD PreSync hook). Its
+ * image carries the migrations; credentials come only from Secrets.
+ */
+export const migrationsSchema = z.strictObject({
+  image: imageReference,
+  /** The command that applies the pending (up) migrations and exits non-zero on failure. */
+  command: z.array(z.string().min(1)).min(1),
+  /** Plain settings; anything secret belongs in `secretEnv`. */
+  env: z.record(envVarName, z.string()).default({}),
+  /** Settings read from existing Secrets, by variable name (the database URL, say). */
+  secretEnv: z.record(envVarName, secretKeyRefSchema).refine((s) => Object.keys(s).length > 0, 'must name the Secret holding the database credentials'),
+  /** Retries of a failed migration; 0 stops the sync at the first failure. */
+  backoffLimit: z.number().int().min(0).max(10).default(0),
+  /** A migration still running after this long is stopped, and the sync fails. */
+  activeDeadlineSeconds: z.number().int().min(30).max(86400).default(900),
+});
+
+/**
+ * Secrets from a vault through the External Secrets Operator: every Secret the platform's objects
+ * read is written by an ExternalSecret from the store, so `dist/` names Secrets but never holds a
+ * value.
+ */
+export const secretStoreSchema = z.strictObject({
+  /** The (Cluster)SecretStore that reads the vault. */
+  name: dnsLabel,
+  kind: z.enum(['ClusterSecretStore', 'SecretStore']).default('ClusterSecretStore'),
+  /** How often the operator re-reads the vault; a rotated value reaches the Secret within this. */
+  refreshInterval: z.string().regex(/^([0-9]+(ns|us|µs|ms|s|m|h))+$/, 'must be a Go duration such as 1h or 15m').default('1h'),
+  /** The vault key of a Secret is `<remoteKeyPrefix><Secret name>` unless `remoteKeys` names it. */
+  remoteKeyPrefix: z.string().default(''),
+  /** Vault keys of particular Secrets, by Secret name. */
+  remoteKeys: z.record(dnsLabel, z.string().min(1)).default({}),
+});
+
+/** A Slack channel name as Slack writes it, without the leading '#'. */
+const slackChannel = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, "must be a Slack channel name such as video-platform-deploys (lowercase, no '#')");
+
+/** Where Argo CD notifications about this environment's syncs go. */
+export const notificationsSchema = z.strictObject({
+  /** Every sync result and health change. */
+  slackChannel,
+  /** Failed syncs and degraded health also go here (production's on-call). */
+  onCallSlackChannel: slackChannel.optional(),
+});
+
 export const argocdSchema = z.strictObject({
   repoURL: z.string().regex(/^(https:\/\/|ssh:\/\/|git@)\S+$/, 'must be a git URL (https://, ssh:// or git@)'),
   targetRevision: z.string().min(1).default('main'),
   project: dnsLabel.default('default'),
   /** Sync automatically with prune and self-heal; production syncs by hand. */
   automatedSync: z.boolean(),
+  notifications: notificationsSchema.optional(),
 });
 
 /**
@@ -111,6 +162,8 @@ export const environmentSchema = z.strictObject({
   quota: quotaSchema,
   monitoring: monitoringSchema.prefault({}),
   backup: backupSchema,
+  migrations: migrationsSchema.optional(),
+  secretStore: secretStoreSchema.optional(),
   argocd: argocdSchema,
   services: z.record(dnsLabel, serviceSchema).refine((s) => Object.keys(s).length > 0, 'must define at least one service'),
   /** Blue/green services, by service name; the others run one Deployment. */
@@ -128,3 +181,5 @@ export type MonitoringConfig = z.infer<typeof monitoringSchema>;
 export type BackupConfig = z.infer<typeof backupSchema>;
 export type ArgocdConfig = z.infer<typeof argocdSchema>;
 export type AdmissionConfig = z.infer<typeof admissionSchema>;
+export type MigrationsConfig = z.infer<typeof migrationsSchema>;
+export type SecretStoreConfig = z.infer<typeof secretStoreSchema>;

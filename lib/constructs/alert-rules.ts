@@ -3,6 +3,7 @@ import type { EnvironmentConfig, MonitoringConfig } from '../config';
 import { backupCronJobName, backupTargets } from './backup';
 import { PrometheusRule, type PrometheusRuleGroup } from './crds/prometheus-rule';
 import { labelKeys, recommendedLabels } from './labels';
+import { cpuOfLimitPercent, errorRatioPercent, jobsProcessedRate, latencyP95Seconds, memoryOfLimitPercent, metricNames as m, queueDepth, serviceGrouping } from './service-metrics';
 
 /** How urgent an alert is; Alertmanager pages on `critical` and tickets on `warning`. */
 export type AlertSeverity = 'critical' | 'warning';
@@ -29,7 +30,7 @@ export interface AlertDefinition {
   /** The alert's name, in UpperCamelCase as Prometheus alerts are. */
   readonly name: string;
   /** The rule group it belongs to. */
-  readonly group: 'backups' | 'http' | 'workloads';
+  readonly group: 'backups' | 'http' | 'queues' | 'workloads';
   /** The PromQL expression; `ns` is the environment's namespace, already quoted as a label matcher. */
   readonly expr: (ns: string, thresholds: MonitoringConfig) => string;
   /** How long the condition must hold before the alert fires. */
@@ -41,15 +42,6 @@ export interface AlertDefinition {
   readonly description: (thresholds: MonitoringConfig) => string;
 }
 
-/**
- * Metrics the alerts rely on. The services expose `http_requests_total` (with a `status` label) and
- * the `http_request_duration_seconds` histogram; the prometheus-operator adds `namespace`, `pod` and
- * `container` (= the service) to every scraped series; the rest come from kube-state-metrics and the
- * kubelet's cAdvisor.
- */
-const httpRequests = 'http_requests_total';
-const httpDuration = 'http_request_duration_seconds_bucket';
-
 /** Prometheus anchors regular expressions at both ends; a CronJob names its Jobs `<cronjob>-<scheduled minute>`. */
 const backupCronJobPattern = `(${backupTargets.map(backupCronJobName).join('|')})`;
 const backupJobs = `job_name=~"${backupCronJobPattern}-[0-9]+"`;
@@ -60,8 +52,7 @@ export const alertDefinitions: readonly AlertDefinition[] = [
   {
     name: 'HighErrorRate',
     group: 'http',
-    expr: (ns, t) =>
-      `(sum by (namespace, container) (rate(${httpRequests}{${ns}, status=~"5.."}[5m])) / sum by (namespace, container) (rate(${httpRequests}{${ns}}[5m]))) * 100 > ${t.errorRatePercent}`,
+    expr: (ns, t) => `${errorRatioPercent(ns)} > ${t.errorRatePercent}`,
     for: '5m',
     severity: 'critical',
     summary: (t) => `{{ $labels.container }} answers more than ${t.errorRatePercent}% of requests with 5xx`,
@@ -70,8 +61,7 @@ export const alertDefinitions: readonly AlertDefinition[] = [
   {
     name: 'HighLatencyP95',
     group: 'http',
-    expr: (ns, t) =>
-      `histogram_quantile(0.95, sum by (namespace, container, le) (rate(${httpDuration}{${ns}}[5m]))) > ${t.latencyP95Seconds}`,
+    expr: (ns, t) => `${latencyP95Seconds(ns)} > ${t.latencyP95Seconds}`,
     for: '10m',
     severity: 'warning',
     summary: (t) => `{{ $labels.container }} is slow: p95 latency above ${t.latencyP95Seconds}s`,
@@ -80,7 +70,7 @@ export const alertDefinitions: readonly AlertDefinition[] = [
   {
     name: 'PodCrashLooping',
     group: 'workloads',
-    expr: (ns, t) => `increase(kube_pod_container_status_restarts_total{${ns}}[15m]) >= ${t.crashLoopRestarts}`,
+    expr: (ns, t) => `increase(${m.containerRestarts}{${ns}}[15m]) >= ${t.crashLoopRestarts}`,
     severity: 'critical',
     summary: () => 'Container {{ $labels.container }} of {{ $labels.pod }} keeps restarting',
     description: (t) => `{{ $labels.pod }}/{{ $labels.container }} in {{ $labels.namespace }} restarted {{ $value | printf "%.0f" }} times in 15 minutes (threshold ${t.crashLoopRestarts}).`,
@@ -88,17 +78,25 @@ export const alertDefinitions: readonly AlertDefinition[] = [
   {
     name: 'HighMemoryUsage',
     group: 'workloads',
-    expr: (ns, t) =>
-      `(max by (namespace, pod, container) (container_memory_working_set_bytes{${ns}, container!="", container!="POD"}) / on (namespace, pod, container) max by (namespace, pod, container) (kube_pod_container_resource_limits{${ns}, resource="memory"})) * 100 > ${t.memoryLimitPercent}`,
+    expr: (ns, t) => `${memoryOfLimitPercent(ns)} > ${t.memoryLimitPercent}`,
     for: '10m',
     severity: 'warning',
     summary: (t) => `{{ $labels.pod }}/{{ $labels.container }} uses more than ${t.memoryLimitPercent}% of its memory limit`,
     description: () => '{{ $labels.pod }}/{{ $labels.container }} in {{ $labels.namespace }} uses {{ $value | printf "%.0f" }}% of its memory limit; it will be OOM-killed at 100%.',
   },
   {
+    name: 'HighCpuUsage',
+    group: 'workloads',
+    expr: (ns, t) => `${cpuOfLimitPercent(ns)} > ${t.cpuLimitPercent}`,
+    for: '15m',
+    severity: 'warning',
+    summary: (t) => `{{ $labels.pod }}/{{ $labels.container }} uses more than ${t.cpuLimitPercent}% of its CPU limit`,
+    description: () => '{{ $labels.pod }}/{{ $labels.container }} in {{ $labels.namespace }} uses {{ $value | printf "%.0f" }}% of its CPU limit and is being throttled; raise the limit or scale out.',
+  },
+  {
     name: 'DeploymentReplicasUnavailable',
     group: 'workloads',
-    expr: (ns) => `max by (namespace, deployment) (kube_deployment_status_replicas_unavailable{${ns}}) > 0`,
+    expr: (ns) => `max by (namespace, deployment) (${m.deploymentUnavailable}{${ns}}) > 0`,
     // A rollout makes replicas unavailable for a while by design; 15 minutes is beyond any healthy rollout.
     for: '15m',
     severity: 'critical',
@@ -112,9 +110,9 @@ export const alertDefinitions: readonly AlertDefinition[] = [
     expr: (ns) => {
       const by = 'max by (namespace, horizontalpodautoscaler)';
       const on = 'on (namespace, horizontalpodautoscaler)';
-      const max = `${by} (kube_horizontalpodautoscaler_spec_max_replicas{${ns}})`;
-      const min = `${by} (kube_horizontalpodautoscaler_spec_min_replicas{${ns}})`;
-      return `(${by} (kube_horizontalpodautoscaler_status_current_replicas{${ns}}) >= ${on} ${max}) and ${on} (${max} > ${on} ${min})`;
+      const max = `${by} (${m.hpaMaxReplicas}{${ns}})`;
+      const min = `${by} (${m.hpaMinReplicas}{${ns}})`;
+      return `(${by} (${m.hpaCurrentReplicas}{${ns}}) >= ${on} ${max}) and ${on} (${max} > ${on} ${min})`;
     },
     for: '15m',
     severity: 'warning',
@@ -122,11 +120,30 @@ export const alertDefinitions: readonly AlertDefinition[] = [
     description: () => '{{ $labels.horizontalpodautoscaler }} in {{ $labels.namespace }} has run at its maximum replicas for 15 minutes; raise replicas.max or find the load.',
   },
   {
+    name: 'QueueBacklogHigh',
+    group: 'queues',
+    expr: (ns, t) => `${queueDepth(ns)} > ${t.queueBacklogMessages}`,
+    for: '15m',
+    severity: 'warning',
+    summary: (t) => `{{ $labels.container }} has more than ${t.queueBacklogMessages} messages waiting`,
+    description: () => '{{ $value | printf "%.0f" }} messages have waited in the queue of {{ $labels.container }} in {{ $labels.namespace }} for 15 minutes; add workers or find the slow job.',
+  },
+  {
+    name: 'QueueStalled',
+    group: 'queues',
+    // Work is waiting and none was finished for the whole window: the consumers are stuck or gone.
+    expr: (ns) => `(${queueDepth(ns)} > 0) and on (${serviceGrouping}) (${jobsProcessedRate(ns)} == 0)`,
+    for: '10m',
+    severity: 'critical',
+    summary: () => '{{ $labels.container }} has stopped processing its queue',
+    description: () => '{{ $labels.container }} in {{ $labels.namespace }} has messages waiting and finished no job in 20 minutes.',
+  },
+  {
     name: 'BackupJobFailed',
     group: 'backups',
     // Failed Jobs stay in the CronJob's history after later successes, so only recent failures count.
     expr: (ns) =>
-      `(max by (namespace, job_name) (kube_job_failed{${ns}, condition="true", ${backupJobs}}) > 0) and on (namespace, job_name) (max by (namespace, job_name) (kube_job_status_start_time{${ns}, ${backupJobs}}) > time() - 86400)`,
+      `(max by (namespace, job_name) (${m.jobFailed}{${ns}, condition="true", ${backupJobs}}) > 0) and on (namespace, job_name) (max by (namespace, job_name) (${m.jobStartTime}{${ns}, ${backupJobs}}) > time() - 86400)`,
     severity: 'warning',
     summary: () => 'Backup job {{ $labels.job_name }} failed',
     description: () => 'The backup job {{ $labels.job_name }} in {{ $labels.namespace }} failed within the last 24 hours; see its pods\' logs.',
@@ -137,8 +154,8 @@ export const alertDefinitions: readonly AlertDefinition[] = [
     // Either the last success is too old, or a CronJob old enough to have succeeded never has.
     expr: (ns, t) => {
       const maxAge = t.backupMaxAgeHours * 3600;
-      const lastSuccess = `max by (namespace, cronjob) (kube_cronjob_status_last_successful_time{${ns}, ${backupCronJobs}})`;
-      const created = `max by (namespace, cronjob) (kube_cronjob_created{${ns}, ${backupCronJobs}})`;
+      const lastSuccess = `max by (namespace, cronjob) (${m.cronJobLastSuccess}{${ns}, ${backupCronJobs}})`;
+      const created = `max by (namespace, cronjob) (${m.cronJobCreated}{${ns}, ${backupCronJobs}})`;
       return `(time() - ${lastSuccess} > ${maxAge}) or ((time() - ${created} > ${maxAge}) unless on (namespace, cronjob) ${lastSuccess})`;
     },
     severity: 'critical',

@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config';
 import { objectFileName } from '../synth/layout';
+import { notificationAnnotations } from './argocd-notifications';
 import { ArgoApplication, type ArgoApplicationSpec } from './crds/argocd-application';
 import { recommendedLabels } from './labels';
 
@@ -86,6 +87,7 @@ export class ArgoApplications extends Construct {
           name,
           namespace,
           labels: recommendedLabels({ name: 'argocd', component: 'application', partOf: environment.partOf, environment: environment.name }),
+          annotations: notificationAnnotations(argocd),
           finalizers: [cascadeFinalizer],
         },
         spec: {

@@ -16,7 +16,7 @@ export interface NetworkPoliciesProps {
 const objectStoragePort = 443;
 
 /** Where a pod may connect: a declared backend, or the Kubernetes API for services that use it. */
-type EgressDestination = EgressTarget | 'apiServer';
+export type EgressDestination = EgressTarget | 'apiServer';
 
 /** The backends a backup pod reads from and writes to. */
 const backupEgress: readonly EgressTarget[] = ['objectStorage', 'postgres', 'redis'];
@@ -98,7 +98,8 @@ export class NetworkPolicies extends Construct {
   }
 }
 
-function egressRule(target: EgressDestination, environment: EnvironmentConfig): k8s.NetworkPolicyEgressRule {
+/** The egress rule that lets a pod reach `target`, as configured in `environment.network`. */
+export function egressRule(target: EgressDestination, environment: EnvironmentConfig): k8s.NetworkPolicyEgressRule {
   const { network } = environment;
   switch (target) {
     case 'postgres':

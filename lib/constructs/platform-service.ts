@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config';
 import { BlueGreen } from './blue-green';
 import { ClusterService } from './cluster-service';
+import { ServiceDashboard } from './dashboard';
 import { ServiceAccount } from './service-account';
 import { serviceConfigOf } from './service-identity';
 import { MetricsMonitor } from './service-monitor';
@@ -18,7 +19,7 @@ export interface PlatformServiceProps {
 /**
  * Everything one service runs on: its ServiceAccount (and Role when it uses the Kubernetes API),
  * its Deployment(s) with autoscaler and disruption budget, a ClusterIP Service when it has a port,
- * and the monitor through which Prometheus scrapes it. A service listed under `blueGreen` gets a
+ * the monitor through which Prometheus scrapes it, and its Grafana dashboard. A service listed under `blueGreen` gets a
  * Deployment per color and an active and a preview Service (see {@link BlueGreen}).
  */
 export class PlatformService extends Construct {
@@ -36,6 +37,7 @@ export class PlatformService extends Construct {
       if (service.port !== undefined) new ClusterService(this, 'service', { environment, serviceName });
     }
     new MetricsMonitor(this, 'monitor', { environment, serviceName });
+    new ServiceDashboard(this, 'dashboard', { environment, serviceName });
 
     this.node.addValidation({
       validate: () => {

@@ -13,7 +13,9 @@ import { importEsm } from './import-esm';
 export const SCHEMA_PACKAGES: readonly string[] = [
   'kubernetes-models',
   '@kubernetes-models/argo-cd',
+  '@kubernetes-models/argo-rollouts',
   '@kubernetes-models/cert-manager',
+  '@kubernetes-models/external-secrets',
   '@kubernetes-models/prometheus-operator',
 ];
 

@@ -60,10 +60,13 @@ describe('AlertRules', () => {
       'BackupTooOld',
       'DeploymentReplicasUnavailable',
       'HPAMaxedOut',
+      'HighCpuUsage',
       'HighErrorRate',
       'HighLatencyP95',
       'HighMemoryUsage',
       'PodCrashLooping',
+      'QueueBacklogHigh',
+      'QueueStalled',
     ]);
   });
 
@@ -100,14 +103,14 @@ describe('AlertRules', () => {
 
   it('pages (critical) only in production; elsewhere every alert is a warning', () => {
     const critical = (rules: Rule[]) => rules.filter((rule) => rule.labels.severity === 'critical').map((rule) => rule.alert).sort();
-    expect(critical(production)).toEqual(['BackupTooOld', 'DeploymentReplicasUnavailable', 'HighErrorRate', 'PodCrashLooping']);
+    expect(critical(production)).toEqual(['BackupTooOld', 'DeploymentReplicasUnavailable', 'HighErrorRate', 'PodCrashLooping', 'QueueStalled']);
     expect(critical(rulesOf({ environment: load('staging') }))).toEqual([]);
-    expect(critical(rulesOf({ environment: load('staging'), paging: true }))).toHaveLength(4);
+    expect(critical(rulesOf({ environment: load('staging'), paging: true }))).toHaveLength(5);
   });
 
   it('takes its thresholds and durations from environment.monitoring', () => {
     const environment = load('staging');
-    environment.monitoring = { errorRatePercent: 2.5, latencyP95Seconds: 0.75, memoryLimitPercent: 80, crashLoopRestarts: 5, backupMaxAgeHours: 30 };
+    environment.monitoring = { errorRatePercent: 2.5, latencyP95Seconds: 0.75, memoryLimitPercent: 80, cpuLimitPercent: 85, crashLoopRestarts: 5, backupMaxAgeHours: 30, queueBacklogMessages: 500 };
     const rules = rulesOf({ environment });
     expect(threshold(ruleNamed(rules, 'HighErrorRate').expr)).toBe(2.5);
     expect(ruleNamed(rules, 'HighErrorRate').expr).toContain('status=~"5.."');
@@ -120,6 +123,15 @@ describe('AlertRules', () => {
     expect(ruleNamed(rules, 'HighMemoryUsage').for).toBe('10m');
     expect(ruleNamed(rules, 'BackupTooOld').expr).toContain(`> ${30 * 3600}`);
     expect(ruleNamed(rules, 'BackupTooOld').annotations.summary).toContain('30 hours');
+    expect(threshold(ruleNamed(rules, 'QueueBacklogHigh').expr)).toBe(500);
+    expect(threshold(ruleNamed(rules, 'HighCpuUsage').expr)).toBe(85);
+    expect(ruleNamed(rules, 'QueueBacklogHigh').annotations.summary).toContain('500 messages');
+  });
+
+  it('calls a queue stalled only when messages wait and no job finished', () => {
+    const expr = ruleNamed(rulesOf({ environment: load('staging') }), 'QueueStalled').expr;
+    expect(expr).toMatch(/^\(max by \(namespace, container\) \(worker_queue_depth\{namespace="video-app-staging"\}\) > 0\) and on \(namespace, container\) /);
+    expect(expr).toContain('rate(worker_jobs_processed_total{namespace="video-app-staging"}[10m])) == 0');
   });
 
   it('watches the backup CronJobs and their Jobs by name', () => {
@@ -143,7 +155,7 @@ describe('AlertRules', () => {
   it('groups the rules by concern and labels the object like the platform', () => {
     const rule = find(build({ environment: load('production') }), 'PrometheusRule', 'video-platform-alerts');
     expect(rule.apiVersion).toBe('monitoring.coreos.com/v1');
-    expect(rule.spec.groups.map((group: { name: string }) => group.name)).toEqual(['video-platform.backups', 'video-platform.http', 'video-platform.workloads']);
+    expect(rule.spec.groups.map((group: { name: string }) => group.name)).toEqual(['video-platform.backups', 'video-platform.http', 'video-platform.queues', 'video-platform.workloads']);
     expect(rule.metadata.labels).toMatchObject({ 'app.kubernetes.io/part-of': 'video-platform', environment: 'production' });
   });
 });

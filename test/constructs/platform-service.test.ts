@@ -8,10 +8,11 @@ const build = (environment: EnvironmentConfig, serviceName: string): Manifest[] 
 const inventory = (manifests: Manifest[]): string[] => manifests.map((m) => `${m.kind}/${m.metadata.name}`).sort();
 
 describe('PlatformService', () => {
-  it('with minimal props (one pod, no port, no API access) writes account, Deployment, HPA and PodMonitor', () => {
+  it('with minimal props (one pod, no port, no API access) writes account, Deployment, HPA, PodMonitor and dashboard', () => {
     const environment = plainEnvironment();
     environment.services.batch = minimalService({ component: 'worker' });
     expect(inventory(build(environment, 'batch'))).toEqual([
+      'ConfigMap/batch-dashboard',
       'Deployment/batch',
       'HorizontalPodAutoscaler/batch',
       'PodMonitor/batch',
@@ -21,6 +22,7 @@ describe('PlatformService', () => {
 
   it('with all props (blue/green, port, API access, two or more pods) writes the full set per color', () => {
     expect(inventory(build(productionEnvironment(), 'api'))).toEqual([
+      'ConfigMap/api-dashboard',
       'Deployment/api-blue',
       'Deployment/api-green',
       'HorizontalPodAutoscaler/api-blue',
@@ -39,6 +41,7 @@ describe('PlatformService', () => {
   it('gives a service with a port one Deployment and a Service that selects it', () => {
     const manifests = build(plainEnvironment(), 'web');
     expect(inventory(manifests)).toEqual([
+      'ConfigMap/web-dashboard',
       'Deployment/web',
       'HorizontalPodAutoscaler/web',
       'PodDisruptionBudget/web',
@@ -81,6 +84,7 @@ describe('PlatformService', () => {
     });
     const manifests = build(environment, 'transcoder');
     expect(inventory(manifests)).toEqual([
+      'ConfigMap/transcoder-dashboard',
       'Deployment/transcoder',
       'HorizontalPodAutoscaler/transcoder',
       'PodDisruptionBudget/transcoder',

@@ -1,0 +1,75 @@
+# Secrets from a vault: where the environment configures a secret store, or a namespace already
+# gets Secrets from ExternalSecrets, every Secret a pod reads must be written by an ExternalSecret,
+# so that no Secret is created by hand (and none is forgotten when a cluster is rebuilt).
+package combined
+
+import data.lib.kubernetes as k8s
+import rego.v1
+
+# K8S-ESO-001: a Secret a pod reads is written by an ExternalSecret of its namespace.
+deny_secret_not_external contains finding if {
+	some item in items
+	item.contents.kind in k8s.pod_kinds
+	namespace := k8s.namespace(item.contents)
+	secrets_come_from_a_store(namespace)
+	pod := k8s.pod_spec(item.contents)
+	some reference in secret_references(pod.spec)
+	not written_by_external_secret(namespace, reference)
+	field := sprintf("%s%s", [pod.path, reference.field])
+	finding := k8s.located_finding("K8S-ESO-001", item, field, sprintf("reads %s, which no ExternalSecret in namespace %s writes; add the Secret to the vault and an ExternalSecret for it (npm run synth writes them when secretStore is configured)", [reference.text, namespace]))
+}
+
+secrets_come_from_a_store(_) if k8s.environment.secretStore
+
+secrets_come_from_a_store(namespace) if {
+	some external in items_of_kind("ExternalSecret")
+	k8s.namespace(external.contents) == namespace
+}
+
+# Every Secret reference of a pod spec: {name, key (null when the Secret is read whole), field, text}.
+secret_references(spec) := {reference |
+	walk(spec, [path, value])
+	reference := secret_reference(path, value)
+}
+
+secret_reference(path, value) := {"name": value.name, "key": value.key, "field": field_path(path), "text": sprintf("key %s of Secret %s", [value.key, value.name])} if {
+	path[count(path) - 1] == "secretKeyRef"
+}
+
+secret_reference(path, value) := {"name": value.name, "key": null, "field": field_path(path), "text": sprintf("all of Secret %s", [value.name])} if {
+	path[count(path) - 1] == "secretRef"
+}
+
+secret_reference(path, value) := {"name": name, "key": null, "field": field_path(path), "text": sprintf("all of Secret %s", [name])} if {
+	path[count(path) - 1] == "secret"
+	name := object.get(value, "secretName", object.get(value, "name", null))
+	is_string(name)
+}
+
+# ["containers", 0, "env"] → ".containers[0].env"
+field_path(path) := concat("", [segment |
+	some part in path
+	segment := path_segment(part)
+])
+
+path_segment(part) := sprintf("[%d]", [part]) if is_number(part)
+
+path_segment(part) := sprintf(".%s", [part]) if is_string(part)
+
+written_by_external_secret(namespace, reference) if {
+	some external in items_of_kind("ExternalSecret")
+	k8s.namespace(external.contents) == namespace
+	object.get(external.contents, ["spec", "target", "name"], external.contents.metadata.name) == reference.name
+	provides(external.contents.spec, reference.key)
+}
+
+# A Secret extracted whole provides every key; otherwise each key needs a data entry.
+provides(spec, _) if count(object.get(spec, "dataFrom", [])) > 0
+
+provides(spec, key) if {
+	key != null
+	some entry in object.get(spec, "data", [])
+	entry.secretKey == key
+}
+
+provides(spec, null) if count(object.get(spec, "data", [])) > 0
