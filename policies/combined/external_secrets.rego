@@ -1,4 +1,4 @@
-# Secrets from a vault: where the environment configures a secret store, or a namespace already
+# Secrets from a vault: where the environment configures a secret store for its namespace, or a namespace already
 # gets Secrets from ExternalSecrets, every Secret a pod reads must be written by an ExternalSecret,
 # so that no Secret is created by hand (and none is forgotten when a cluster is rebuilt).
 package combined
@@ -19,7 +19,11 @@ deny_secret_not_external contains finding if {
 	finding := k8s.located_finding("K8S-ESO-001", item, field, sprintf("reads %s, which no ExternalSecret in namespace %s writes; add the Secret to the vault and an ExternalSecret for it (npm run synth writes them when secretStore is configured)", [reference.text, namespace]))
 }
 
-secrets_come_from_a_store(_) if k8s.environment.secretStore
+# The environment's store serves the environment's namespace.
+secrets_come_from_a_store(namespace) if {
+	k8s.environment.secretStore
+	k8s.environment.namespace == namespace
+}
 
 secrets_come_from_a_store(namespace) if {
 	some external in items_of_kind("ExternalSecret")

@@ -12,10 +12,15 @@ external_secret(name, spec) := {
 
 password := {"data": [{"secretKey": "password", "remoteRef": {"key": "video-platform/production/api-database", "property": "password"}}]}
 
-with_store := object.union(testing.production, {"secretStore": {"name": "vault"}})
+with_store := object.union(testing.production, {"namespace": "video-app", "secretStore": {"name": "vault"}})
 
 test_without_a_store_secrets_may_come_from_anywhere if {
 	count(deny_secret_not_external) == 0 with input as testing.combined(environment) with data.environment as testing.production
+}
+
+test_a_store_of_another_namespace_does_not_apply if {
+	elsewhere := object.union(with_store, {"namespace": "video-app-staging"})
+	count(deny_secret_not_external) == 0 with input as testing.combined(environment) with data.environment as elsewhere
 }
 
 test_with_a_store_an_unwritten_secret_is_denied if {
