@@ -62,12 +62,15 @@ export function compileProgram(inputs: readonly ModuleInput[]): Program {
     }
   }
 
+  const ruleCalls = callableRules(modules);
   const rules: IRRule[] = [];
   for (const m of modules) {
     const env: TranslateEnv = {
       globals: moduleGlobals(m, rulesByPackage.get(m.packagePath.join('.'))!),
       functionArity: (path) => arities.get(path.join('\u0000')),
+      ruleCall: (path) => ruleCalls.get(path.join('\u0000')),
       regoVersion: m.regoVersion,
+      rewriteEquals: true,
       errors,
     };
     const translator = new Translator(env);
@@ -102,7 +105,14 @@ export function compileQuery(text: string, program: Program, capture = false): I
       const n = program.tree.find(path);
       return n && n.functions.length > 0 ? n.functions[0].args!.length : undefined;
     },
+    ruleCall: (path) => {
+      const rules = program.tree.find(path)?.rules.filter((r) => r.kind === 'single' && r.suffix.length === 0) ?? [];
+      if (rules.length === 0) return undefined;
+      const chains = rules.flatMap((r) => elseChain(r, (x) => x.else));
+      return chains.some((r) => r.value !== undefined && r.value.t !== 'const') ? 'callable' : 'typed';
+    },
     regoVersion: 'v1',
+    rewriteEquals: false,
     errors,
   };
   const frame = { size: 0 };
@@ -136,6 +146,39 @@ function captureExpressions(body: Body, text: string, out: Array<{ text: string;
     if (e.term.type === 'call') result.push({ kind: 'term', term: v, negated: false, with: [], loc: e.loc });
   });
   return result;
+}
+
+/**
+ * Single-value rules by data path, and whether `f()` may call them. OPA types the value of each
+ * definition; a call passes its checker only when the union is `any`. Approximation: a definition
+ * whose value is a literal is typed, any other value (a variable, reference or call) may be `any`.
+ */
+function callableRules(modules: readonly Module[]): Map<string, 'callable' | 'typed'> {
+  const out = new Map<string, 'callable' | 'typed'>();
+  for (const m of modules) {
+    for (const r of m.rules) {
+      if (r.kind !== 'single' || groundPrefix(r.head.ref).length !== r.head.ref.length) continue;
+      const key = [...m.packagePath, ...groundPrefix(r.head.ref)].join('\u0000');
+      const dynamic = elseChain(r, (x) => x.else).some((x) => x.head.value !== undefined && !isLiteral(x.head.value));
+      if (dynamic || !out.has(key)) out.set(key, dynamic ? 'callable' : out.get(key) ?? 'typed');
+    }
+  }
+  return out;
+}
+
+function elseChain<T>(r: T, next: (x: T) => T | undefined): T[] {
+  const out: T[] = [];
+  for (let x: T | undefined = r; x; x = next(x)) out.push(x);
+  return out;
+}
+
+function isLiteral(t: Term): boolean {
+  switch (t.type) {
+    case 'scalar': return true;
+    case 'array': case 'set': return t.items.every(isLiteral);
+    case 'object': return t.entries.every(([k, v]) => isLiteral(k) && isLiteral(v));
+    default: return false;
+  }
 }
 
 function moduleGlobals(m: Module, ruleNames: ReadonlySet<string>): Map<string, GlobalRef> {

@@ -8,6 +8,7 @@ import { getBuiltin } from '../builtins/registry';
 import { Location, RegoErrorDetail } from '../errors';
 import { RegoObject, RegoSet, Value } from '../value';
 import { IRBody, IRExpr, IRTerm, IRWith, IRCallTarget, termSlots } from './ir';
+import { rewriteNegation } from './negation';
 import { orderBody } from './safety';
 
 /** What a non-local name refers to. */
@@ -19,8 +20,15 @@ export interface TranslateEnv {
   readonly globals: ReadonlyMap<string, GlobalRef>;
   /** Arity of the user function at a data path, if one is defined there. */
   functionArity(path: readonly string[]): number | undefined;
+  /**
+   * For a single-value rule at a data path: whether `f()` may call it. OPA's type checker
+   * accepts a call of a rule only when the rule's value has type `any` (see callableRule).
+   */
+  ruleCall(path: readonly string[]): 'callable' | 'typed' | undefined;
   /** Module syntax version (deprecated builtins are errors in v1). */
   readonly regoVersion: 'v0' | 'v1';
+  /** True for modules: `==` literals are unifications there (OPA's RewriteEquals), not in queries. */
+  readonly rewriteEquals: boolean;
   readonly errors: RegoErrorDetail[];
 }
 
@@ -101,7 +109,9 @@ export class Translator {
       if (ir) exprs.push(ir);
     });
     scope.hidden = new Set();
-    return orderBody(exprs, scope, bound, this.env.errors);
+    const ordered = orderBody(exprs, scope, bound, this.env.errors);
+    const lift = { newSlot: () => scope.frame.size++, rewriteEquals: this.env.rewriteEquals };
+    return ordered.some((e) => e.negated) ? ordered.flatMap((e) => rewriteNegation(e, lift)) : ordered;
   }
 
   /** Translates a closure body (comprehension) in a new child scope. */
@@ -170,7 +180,7 @@ export class Translator {
     return undefined;
   }
 
-  private resolveFunction(path: readonly string[]): { fnPath?: string[]; builtin?: ReturnType<typeof getBuiltin>; name: string } | undefined {
+  private resolveFunction(path: readonly string[]): { fnPath?: string[]; builtin?: ReturnType<typeof getBuiltin>; rulePath?: string[]; name: string } | undefined {
     const head = path[0];
     let dataPath: string[] | undefined;
     if (head === 'data') dataPath = path.slice(1);
@@ -179,6 +189,7 @@ export class Translator {
       if (g && g.root === 'data') dataPath = [...g.path, ...path.slice(1)];
     }
     if (dataPath && this.env.functionArity(dataPath) !== undefined) return { fnPath: dataPath, name: 'data.' + dataPath.join('.') };
+    if (dataPath && this.env.ruleCall(dataPath) !== undefined) return { rulePath: dataPath, name: 'data.' + dataPath.join('.') };
     const name = path.join('.');
     const builtin = getBuiltin(name);
     if (builtin) return { builtin, name };
@@ -247,6 +258,12 @@ export class Translator {
     const args = t.args.map((a) => this.term(scope, a));
     if (name === 'print') return { t: 'call', name, args, loc: t.loc };
     const resolved = path ? this.resolveFunction(path) : undefined;
+    if (resolved?.rulePath) {
+      // `f()` of a rule whose value OPA types as `any` evaluates the rule; otherwise OPA's type error.
+      if (args.length === 0 && this.env.ruleCall(resolved.rulePath) === 'callable') return { t: 'data', path: resolved.rulePath };
+      this.env.errors.push({ code: 'rego_type_error', message: `undefined function ${resolved.name}`, location: t.loc });
+      return { t: 'call', name, args, loc: t.loc };
+    }
     if (!resolved) {
       this.env.errors.push({ code: 'rego_type_error', message: `undefined function ${name}`, location: t.loc });
       return { t: 'call', name, args, loc: t.loc };

@@ -185,6 +185,8 @@ export class ModuleParser extends TermParser {
           this.expect(')');
           return list;
         });
+        // `f() = v` has no parameters: OPA makes it an ordinary rule named f.
+        if (args.length === 0) args = undefined;
         break;
       } else {
         break;
