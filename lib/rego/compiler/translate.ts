@@ -6,7 +6,7 @@
 import { Body, Expr, Term, VarTerm, walkTerm } from '../ast';
 import { getBuiltin } from '../builtins/registry';
 import { Location, RegoErrorDetail } from '../errors';
-import { RegoObject, RegoSet, Value } from '../value';
+import { RegoObject, RegoSet, Value, format } from '../value';
 import { IRBody, IRExpr, IRTerm, IRWith, IRCallTarget, termSlots } from './ir';
 import { rewriteNegation } from './negation';
 import { orderBody } from './safety';
@@ -69,16 +69,28 @@ export class Translator {
 
   /** Declares the names a body (plus extra head terms) uses, in scope. */
   declareBodyNames(scope: Scope, body: Body, extra: readonly Term[] = []): void {
+    // `some x` of a name the body uses only inside closures declares nothing here: like OPA, each closure binds its own x.
+    const usedHere = new Set<string>();
+    for (const t of extra) walkExprNoFn({ kind: 'term', term: t, negated: false, with: [], loc: t.loc }, (v) => usedHere.add(v.name));
+    for (const e of body) if (e.kind !== 'some') walkExprNoFn(e, (v) => usedHere.add(v.name));
+    // OPA rejects declaring a name twice in one body ("var x assigned above" / "declared above").
+    const declared = new Set<string>();
+    const declare = (v: VarTerm, how: 'assigned' | 'declared'): void => {
+      if (!v.name.startsWith('$') && declared.has(v.name)) this.env.errors.push({ code: 'rego_compile_error', message: `var ${v.name} ${how} above`, location: v.loc });
+      declared.add(v.name);
+      this.declareFresh(scope, v);
+    };
     for (const e of body) {
-      if (e.kind === 'some') for (const v of e.vars) this.declareFresh(scope, v);
+      if (e.kind === 'some') for (const v of e.vars) if (usedHere.has(v.name)) declare(v, 'declared');
       if (e.kind === 'assign') {
         walkTerm(e.left, (t) => {
           if (t.type !== 'var') return;
           if (ROOTS.has(t.name)) this.env.errors.push({ code: 'rego_compile_error', message: `variables must not shadow ${t.name} (use a different variable name)`, location: t.loc });
-          this.declareFresh(scope, t);
+          declare(t, 'assigned');
         }, false);
       }
       if (e.kind === 'somein') {
+        // A name bound above makes `some x in xs` a membership test, so no redeclaration check here.
         if (e.key) walkTerm(e.key, (t) => t.type === 'var' && this.declareFresh(scope, t), false);
         walkTerm(e.value, (t) => t.type === 'var' && this.declareFresh(scope, t), false);
       }
@@ -87,7 +99,7 @@ export class Translator {
       if (scope.lookup(t.name) === undefined && !ROOTS.has(t.name) && !this.env.globals.has(t.name)) scope.declare(t.name);
     };
     for (const t of extra) walkExprNoFn({ kind: 'term', term: t, negated: false, with: [], loc: t.loc }, use);
-    for (const e of body) walkExprNoFn(e, use);
+    for (const e of body) if (e.kind !== 'some') walkExprNoFn(e, use);
   }
 
   private declareFresh(scope: Scope, v: VarTerm): void {
@@ -128,8 +140,14 @@ export class Translator {
     const base = { negated: e.negated, with: e.with.map((w) => this.withModifier(scope, w.target, w.value, w.loc)), loc: e.loc };
     switch (e.kind) {
       case 'some': return undefined;
-      case 'term': return { ...base, kind: 'term', term: this.term(scope, e.term) };
-      case 'unify': case 'assign': return { ...base, kind: 'unify', left: this.term(scope, e.left), right: this.term(scope, e.right) };
+      case 'term': return { ...base, kind: 'term', term: e.term.type === 'call' ? this.call(scope, e.term, true) : this.term(scope, e.term) };
+      case 'unify': case 'assign': {
+        const left = this.term(scope, e.left);
+        const right = this.term(scope, e.right);
+        const mismatch = shapeMismatch(left, right);
+        if (mismatch) this.env.errors.push({ code: 'rego_type_error', message: `match error: cannot unify ${mismatch}`, location: e.loc });
+        return { ...base, kind: 'unify', left, right };
+      }
       case 'somein': return { ...base, kind: 'somein', key: e.key && this.term(scope, e.key), value: this.term(scope, e.value), collection: this.term(scope, e.collection) };
       case 'every': {
         const first = scope.frame.size;
@@ -252,7 +270,8 @@ export class Translator {
     return { t: 'var', slot: scope.declare(t.name), name: t.name };
   }
 
-  private call(scope: Scope, t: Extract<Term, { type: 'call' }>): IRTerm {
+  /** A call; only a literal's own call (`f(x, out)`, top) may pass one extra argument for the result. */
+  private call(scope: Scope, t: Extract<Term, { type: 'call' }>, top = false): IRTerm {
     const path = refPath(t.fn);
     const name = path ? path.join('.') : '?';
     const args = t.args.map((a) => this.term(scope, a));
@@ -270,7 +289,10 @@ export class Translator {
     }
     const arity = resolved.fnPath ? this.env.functionArity(resolved.fnPath)! : resolved.builtin!.args.length;
     const variadic = resolved.builtin?.variadic === true;
-    if (!variadic && args.length !== arity && args.length !== arity + 1) {
+    if (!variadic && !top && args.length === arity + 1) {
+      // OPA lifts a nested call into its own literal with a fresh result variable: one argument too many.
+      this.env.errors.push({ code: 'rego_type_error', message: `${resolved.name}: too many arguments`, location: t.loc });
+    } else if (!variadic && args.length !== arity && args.length !== arity + 1) {
       this.env.errors.push({ code: 'rego_type_error', message: `${t.operator ? `operator ${t.operator}` : resolved.name}: arity mismatch: have ${args.length} arguments, want ${arity}`, location: t.loc });
     }
     if (resolved.builtin?.deprecated && this.env.regoVersion === 'v1') {
@@ -350,6 +372,49 @@ function exprSlots(e: IRExpr): number[] {
     case 'every': out.push(...deepSlots(e.domain), ...e.captures); break;
   }
   for (const w of e.with) out.push(...deepSlots(w.value));
+  return out;
+}
+
+/**
+ * Why two literal patterns can never unify (arrays of different lengths, objects with different
+ * constant keys, at any depth), as OPA's type checker reports a match error; undefined when they may.
+ */
+function shapeMismatch(a: IRTerm, b: IRTerm): string | undefined {
+  const items = (t: IRTerm): readonly IRTerm[] | undefined => (t.t === 'array' ? t.items : t.t === 'const' && Array.isArray(t.v) ? t.v.map((v) => ({ t: 'const', v }) as IRTerm) : undefined);
+  const ia = items(a);
+  const ib = items(b);
+  if (ia && ib) {
+    if (ia.length !== ib.length) return `an array of ${ia.length} items with an array of ${ib.length} items`;
+    for (let i = 0; i < ia.length; i++) {
+      const inner = shapeMismatch(ia[i], ib[i]);
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+  const ea = entries(a);
+  const eb = entries(b);
+  if (!ea || !eb) return undefined;
+  const keys = (e: Map<string, IRTerm>): string => [...e.keys()].sort().join(', ');
+  if (keys(ea) !== keys(eb)) return `an object with keys {${keys(ea)}} with an object with keys {${keys(eb)}}`;
+  for (const [k, v] of ea) {
+    const inner = shapeMismatch(v, eb.get(k)!);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** An object pattern's entries by key text, when every key is a constant. */
+function entries(t: IRTerm): Map<string, IRTerm> | undefined {
+  const out = new Map<string, IRTerm>();
+  if (t.t === 'const' && t.v instanceof RegoObject) {
+    for (const [k, v] of t.v.entries()) out.set(format(k), { t: 'const', v });
+    return out;
+  }
+  if (t.t !== 'object') return undefined;
+  for (const [k, v] of t.entries) {
+    if (k.t !== 'const') return undefined;
+    out.set(format(k.v), v);
+  }
   return out;
 }
 
