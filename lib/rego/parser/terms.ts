@@ -279,6 +279,9 @@ export class TermParser extends TokenStream {
             const n = this.next();
             return this.postfix({ type: 'scalar', value: parseNumberLiteral('-' + n.text), loc });
           }
+          // As in OPA's parser: `-` applies to a number literal or a reference (`-x` is `0 - x`), nothing else.
+          const operand = this.tok;
+          if (operand.kind !== 'ident' || ['true', 'false', 'null'].includes(operand.text)) this.fail(`unexpected ${this.describe(operand)}: expected number`);
           return this.call('minus', [{ type: 'scalar', value: 0, loc }, this.parsePrimary()], loc, '-');
         }
         break;
