@@ -24,6 +24,13 @@ describe('Rego v0 parsing', () => {
     expect(v0('package t\np := any([true])').evaluate('data.t.p')).toBe(true);
   });
 
+  it('applies the v1 shadowing checks after import rego.v1 (plain v0 accepts both)', () => {
+    expect(() => v0('package t\nimport rego.v1\nimport data.a\nimport data.a\np := 1')).toThrow(/t\.rego:4:1: rego_compile_error: import must not shadow import data\.a/);
+    expect(() => v0('package t\nimport rego.v1\ninput := 1')).toThrow(/rules must not shadow input \(use a different rule name\)/);
+    expect(v0('package t\nimport data.a\nimport data.a\np = 1').evaluate('data.t.p')).toBe(1);
+    expect(v0('package t\ninput = 1').evaluate('data.t.input')).toBe(1);
+  });
+
   it('reads p[x] { } as a partial set in v0 but as an object key with import rego.v1', () => {
     expect(v0('package t\np[x] { x := "a" }').evaluate('data.t.p')).toEqual(['a']);
     expect(v0('package t\nimport rego.v1\np[x] if { x := "a" }').evaluate('data.t.p')).toEqual({ a: true });

@@ -44,6 +44,7 @@ export function compileProgram(inputs: readonly ModuleInput[]): Program {
   }
   if (errors.length > 0) throw new RegoError(errors, sources);
 
+  for (const m of modules) if (m.regoVersion === 'v1') checkV1Module(m, errors);
   const rulesByPackage = new Map<string, Set<string>>();
   const arities = new Map<string, number>();
   for (const m of modules) {
@@ -146,6 +147,28 @@ function captureExpressions(body: Body, text: string, out: Array<{ text: string;
     if (e.term.type === 'call') result.push({ kind: 'term', term: v, negated: false, with: [], loc: e.loc });
   });
   return result;
+}
+
+/**
+ * Checks OPA makes of v1 modules (and of v0 modules that import rego.v1): no import shadows an
+ * earlier one, and no rule is named input or data.
+ */
+function checkV1Module(m: Module, errors: RegoErrorDetail[]): void {
+  const imported = new Map<string, string>();
+  for (const imp of m.imports) {
+    const path = refPath(imp.path)!;
+    if (path[0] === 'rego' || path[0] === 'future') continue;
+    const name = imp.alias ?? path[path.length - 1];
+    const earlier = imported.get(name);
+    if (earlier !== undefined) errors.push({ code: 'rego_compile_error', message: `import must not shadow import ${earlier}`, location: imp.loc });
+    else imported.set(name, path.join('.'));
+  }
+  for (const r of m.rules) {
+    const name = r.head.ref[0];
+    if (name.type === 'scalar' && (name.value === 'input' || name.value === 'data')) {
+      errors.push({ code: 'rego_compile_error', message: `rules must not shadow ${name.value} (use a different rule name)`, location: r.loc });
+    }
+  }
 }
 
 /**
