@@ -109,7 +109,7 @@ export function compileQuery(text: string, program: Program, capture = false): I
     ruleCall: (path) => {
       const rules = program.tree.find(path)?.rules.filter((r) => r.kind === 'single' && r.suffix.length === 0) ?? [];
       if (rules.length === 0) return undefined;
-      const chains = rules.flatMap((r) => elseChain(r, (x) => x.else));
+      const chains = rules.flatMap((r) => elseChain(r));
       return chains.some((r) => r.value !== undefined && r.value.t !== 'const') ? 'callable' : 'typed';
     },
     regoVersion: 'v1',
@@ -182,16 +182,18 @@ function callableRules(modules: readonly Module[]): Map<string, 'callable' | 'ty
     for (const r of m.rules) {
       if (r.kind !== 'single' || groundPrefix(r.head.ref).length !== r.head.ref.length) continue;
       const key = [...m.packagePath, ...groundPrefix(r.head.ref)].join('\u0000');
-      const dynamic = elseChain(r, (x) => x.else).some((x) => x.head.value !== undefined && !isLiteral(x.head.value));
-      if (dynamic || !out.has(key)) out.set(key, dynamic ? 'callable' : out.get(key) ?? 'typed');
+      const dynamic = elseChain(r).some((x) => x.head.value !== undefined && !isLiteral(x.head.value));
+      if (dynamic) out.set(key, 'callable');
+      else if (!out.has(key)) out.set(key, 'typed');
     }
   }
   return out;
 }
 
-function elseChain<T>(r: T, next: (x: T) => T | undefined): T[] {
+/** A rule and its `else` branches. */
+function elseChain<T extends { readonly else?: T }>(r: T): T[] {
   const out: T[] = [];
-  for (let x: T | undefined = r; x; x = next(x)) out.push(x);
+  for (let x: T | undefined = r; x; x = x.else) out.push(x);
   return out;
 }
 

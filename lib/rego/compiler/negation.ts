@@ -21,7 +21,8 @@ export interface LiftContext {
 
 /** The literals that replace a negated literal: lifted values first, the negation last. */
 export function rewriteNegation(e: IRExpr, ctx: LiftContext): IRExpr[] {
-  if (!e.negated || e.kind === 'somein' || e.kind === 'every') return [e];
+  // print's operands are closures in OPA (RewritePrintCalls), so nothing is lifted from them.
+  if (!e.negated || e.kind === 'somein' || e.kind === 'every' || (e.kind === 'term' && e.term.t === 'call' && e.term.name === 'print')) return [e];
   const lifted: IRExpr[] = [];
   const lift = (term: IRTerm): IRTerm => {
     const slot = ctx.newSlot();

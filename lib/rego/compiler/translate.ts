@@ -23,7 +23,7 @@ export interface TranslateEnv {
   functionArity(path: readonly string[]): number | undefined;
   /**
    * For a single-value rule at a data path: whether `f()` may call it. OPA's type checker
-   * accepts a call of a rule only when the rule's value has type `any` (see callableRule).
+   * accepts a call of a rule only when the rule's value has type `any` (see callableRules in index.ts).
    */
   ruleCall(path: readonly string[]): 'callable' | 'typed' | undefined;
   /** Module syntax version (deprecated builtins are errors in v1). */
