@@ -119,15 +119,19 @@ function testCommand(paths: string[], opts: TestOptions, io: RegoIo): number {
   }
   const tally: Tally = { passed: 0, failed: 0, errors: 0, skipped: 0, empty: 0 };
   // --separately: each path is its own `opa test` run (its own compilation), one summary for all.
-  for (const run of opts.separately ? paths.map((p) => [p]) : [paths]) testRun(run, filter, opts, io, tally);
+  // Without it, modules that do not compile end the command like opa test: errors, no summary.
+  for (const run of opts.separately ? paths.map((p) => [p]) : [paths]) {
+    const compiled = testRun(run, filter, opts, io, tally);
+    if (!compiled && !opts.separately) return 1;
+  }
   const { passed, failed, errors, skipped } = tally;
   if (passed + failed + errors + skipped === 0) io.stdout('no tests found\n');
   io.stdout(`${passed} passed, ${failed} failed${errors > 0 ? `, ${errors} errors` : ''}${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
   return failed + errors === 0 && tally.empty === 0 ? 0 : 1;
 }
 
-/** One compilation of paths and its tests, printed and added to tally. */
-function testRun(paths: string[], filter: RegExp | undefined, opts: TestOptions, io: RegoIo, tally: Tally): void {
+/** One compilation of paths and its tests, printed and added to tally; false when the modules do not compile. */
+function testRun(paths: string[], filter: RegExp | undefined, opts: TestOptions, io: RegoIo, tally: Tally): boolean {
   const loaded = loadPaths(paths);
   if (loaded.modules.length === 0) throw new UsageError(`no .rego files found in ${paths.join(', ')}`);
   const regoVersion = opts.v0Compatible ? 'v0' : 'v1';
@@ -139,7 +143,7 @@ function testRun(paths: string[], filter: RegExp | undefined, opts: TestOptions,
     io.stderr(`${renderErrors(e.errors, new Map(loaded.modules.map((m) => [m.path, m.text])))}\n`);
     // Modules that do not compile fail every test they declare (at least one, so the run fails).
     tally.failed += Math.max(1, countDeclaredTests(loaded.modules, regoVersion));
-    return;
+    return false;
   }
   const results = policy.runTests({ filter });
   for (const r of results) {
@@ -156,6 +160,7 @@ function testRun(paths: string[], filter: RegExp | undefined, opts: TestOptions,
   tally.errors += count('ERROR');
   tally.skipped += count('SKIP');
   if (results.length === 0) tally.empty++;
+  return true;
 }
 
 function formatResult(r: TestResult): string {
