@@ -63,6 +63,10 @@ describe('rego CLI', () => {
     const failed = capture((io) => runRego(['test', '--separately', a, broken], io));
     expect(failed.out.trim().split('\n').pop()).toBe('1 passed, 2 failed');
     expect(failed.err).toMatch(/undefined function undefined_fn/);
+    // Without --separately, like opa test: the errors, exit 1, no summary line.
+    const plain = capture((io) => runRego(['test', broken], io));
+    expect(plain.code).toBe(1);
+    expect(plain.out).toBe('');
   });
 
   it('rejects missing paths as usage errors', () => {
