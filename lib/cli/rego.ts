@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
 import { load } from 'js-yaml';
-import { CompiledPolicy, RegoError, RegoModuleSource, TestResult, compile, renderErrors, stringifyJSON } from '../rego';
+import { CompiledPolicy, RegoError, RegoModuleSource, TestResult, compile, countDeclaredTests, renderErrors, stringifyJSON } from '../rego';
 
 /** Where the command writes (tests run it in-process). */
 export interface RegoIo {
@@ -48,9 +48,10 @@ export function runRego(argv: readonly string[], io: RegoIo): number {
     .description('Run test_* rules like `opa test`; exit 0 only when every test passes.')
     .argument('<paths...>', '.rego files or folders (policies, their _test.rego files and data files)')
     .option('-r, --run <regex>', 'only run tests whose full name (data.pkg.test_x) matches')
-    .option('-v, --verbose', 'also list passing tests and print() output of failing ones')
+    .option('-v, --verbose', 'also list passing tests, print() output of failing ones and trace() notes')
     .option('--v0-compatible', 'parse modules as Rego v0')
-    .action((paths: string[], opts: { run?: string; verbose?: boolean; v0Compatible?: boolean }) => {
+    .option('--separately', 'test each path on its own (as one `opa test` run per path) and end with one summary line for all')
+    .action((paths: string[], opts: TestOptions) => {
       code = testCommand(paths, opts, io);
     });
   try {
@@ -92,22 +93,57 @@ function dropEmptyBindings(r: { expressions: unknown[]; bindings: Record<string,
   return Object.keys(r.bindings).length === 0 ? { expressions: r.expressions } : r;
 }
 
-function testCommand(paths: string[], opts: { run?: string; verbose?: boolean; v0Compatible?: boolean }, io: RegoIo): number {
+interface TestOptions {
+  run?: string;
+  verbose?: boolean;
+  v0Compatible?: boolean;
+  separately?: boolean;
+}
+
+/** Counts of one or more test runs. */
+interface Tally {
+  passed: number;
+  failed: number;
+  errors: number;
+  skipped: number;
+  /** Runs that found no test at all. */
+  empty: number;
+}
+
+function testCommand(paths: string[], opts: TestOptions, io: RegoIo): number {
   let filter: RegExp | undefined;
   try {
     filter = opts.run === undefined ? undefined : new RegExp(opts.run);
   } catch (e) {
     throw new UsageError(`--run: invalid regular expression: ${(e as Error).message}`);
   }
+  const tally: Tally = { passed: 0, failed: 0, errors: 0, skipped: 0, empty: 0 };
+  // --separately: each path is its own `opa test` run (its own compilation), one summary for all.
+  // Without it, modules that do not compile end the command like opa test: errors, no summary.
+  for (const run of opts.separately ? paths.map((p) => [p]) : [paths]) {
+    const compiled = testRun(run, filter, opts, io, tally);
+    if (!compiled && !opts.separately) return 1;
+  }
+  const { passed, failed, errors, skipped } = tally;
+  if (passed + failed + errors + skipped === 0) io.stdout('no tests found\n');
+  io.stdout(`${passed} passed, ${failed} failed${errors > 0 ? `, ${errors} errors` : ''}${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
+  return failed + errors === 0 && tally.empty === 0 ? 0 : 1;
+}
+
+/** One compilation of paths and its tests, printed and added to tally; false when the modules do not compile. */
+function testRun(paths: string[], filter: RegExp | undefined, opts: TestOptions, io: RegoIo, tally: Tally): boolean {
   const loaded = loadPaths(paths);
   if (loaded.modules.length === 0) throw new UsageError(`no .rego files found in ${paths.join(', ')}`);
+  const regoVersion = opts.v0Compatible ? 'v0' : 'v1';
   let policy: CompiledPolicy;
   try {
-    policy = compile(loaded.modules, { regoVersion: opts.v0Compatible ? 'v0' : 'v1', data: loaded.data });
+    policy = compile(loaded.modules, { regoVersion, data: loaded.data });
   } catch (e) {
     if (!(e instanceof RegoError)) throw e;
     io.stderr(`${renderErrors(e.errors, new Map(loaded.modules.map((m) => [m.path, m.text])))}\n`);
-    return 1;
+    // Modules that do not compile fail every test they declare (at least one, so the run fails).
+    tally.failed += Math.max(1, countDeclaredTests(loaded.modules, regoVersion));
+    return false;
   }
   const results = policy.runTests({ filter });
   for (const r of results) {
@@ -115,14 +151,16 @@ function testCommand(paths: string[], opts: { run?: string; verbose?: boolean; v
     io.stdout(`${formatResult(r)}\n`);
     if (r.error) io.stdout(`  ${r.error.replace(/\n/g, '\n  ')}\n`);
     if (r.status !== 'PASS' && r.printed.length > 0) io.stdout(r.printed.map((l) => `  ${l}\n`).join(''));
+    // Like opa test -v, the trace's notes (from trace(...)) follow the test.
+    if (opts.verbose && r.notes.length > 0) io.stdout(r.notes.map((n) => `  | Note ${JSON.stringify(n)}\n`).join(''));
   }
   const count = (s: TestResult['status']): number => results.filter((r) => r.status === s).length;
-  const errors = count('ERROR');
-  const skipped = count('SKIP');
-  const failed = count('FAIL');
-  if (results.length === 0) io.stdout('no tests found\n');
-  io.stdout(`${count('PASS')} passed, ${failed} failed${errors > 0 ? `, ${errors} errors` : ''}${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
-  return failed + errors === 0 && results.length > 0 ? 0 : 1;
+  tally.passed += count('PASS');
+  tally.failed += count('FAIL');
+  tally.errors += count('ERROR');
+  tally.skipped += count('SKIP');
+  if (results.length === 0) tally.empty++;
+  return true;
 }
 
 function formatResult(r: TestResult): string {

@@ -13,6 +13,7 @@ import { RegoObject, Value, fromJSON, toJSON } from './value';
 export { RegoError, formatOpaStyle, renderError, renderErrors } from './errors';
 export type { Location, RegoErrorCode, RegoErrorDetail } from './errors';
 export type { TestResult, TestStatus } from './tester';
+export { countDeclaredTests } from './tester';
 export { stringifyJSON } from './value';
 
 /** A module's file name and text. */

@@ -7,6 +7,7 @@ import { IRRule } from './compiler/ir';
 import { Program } from './compiler';
 import { RegoError, formatOpaStyle } from './errors';
 import { Evaluator } from './interpreter/evaluator';
+import { parseModule } from './parser';
 
 /** Outcome of one test. */
 export type TestStatus = 'PASS' | 'FAIL' | 'ERROR' | 'SKIP';
@@ -26,6 +27,8 @@ export interface TestResult {
   readonly error?: string;
   /** Lines printed by the test. */
   readonly printed: string[];
+  /** Notes recorded by `trace` calls during the test. */
+  readonly notes: string[];
 }
 
 /** Runs the program's tests (optionally those whose full name matches filter), sorted by file and line. */
@@ -49,7 +52,7 @@ function runOne(r: IRRule, ev: Evaluator): TestResult {
     fullName: r.name,
     location: { file: r.loc.file, line: r.loc.line, col: r.loc.col },
   };
-  if (name.startsWith('todo_')) return { ...base, status: 'SKIP', durationMs: 0, printed: [] };
+  if (name.startsWith('todo_')) return { ...base, status: 'SKIP', durationMs: 0, printed: [], notes: [] };
   const start = performance.now();
   let status: TestStatus;
   let error: string | undefined;
@@ -61,5 +64,22 @@ function runOne(r: IRRule, ev: Evaluator): TestResult {
     status = 'ERROR';
     error = e.errors.map(formatOpaStyle).join('\n');
   }
-  return { ...base, status, durationMs: performance.now() - start, error, printed: ev.printed };
+  return { ...base, status, durationMs: performance.now() - start, error, printed: ev.printed, notes: ev.notes };
+}
+
+/**
+ * How many test definitions the modules declare, from parsing alone: what a run counts as failed
+ * when the modules do not compile (OPA then runs none of them). Modules that do not parse count none.
+ */
+export function countDeclaredTests(modules: ReadonlyArray<{ path: string; text: string }>, regoVersion: 'v0' | 'v1'): number {
+  let n = 0;
+  for (const m of modules) {
+    const parsed = parseModule(m.text, m.path, regoVersion);
+    if (!parsed.ok) continue;
+    for (const r of parsed.value.rules) {
+      const name = r.head.ref[0];
+      if (r.kind !== 'function' && r.head.ref.length === 1 && name.type === 'scalar' && String(name.value).startsWith('test_')) n++;
+    }
+  }
+  return n;
 }

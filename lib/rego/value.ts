@@ -315,14 +315,14 @@ export class RegoSet implements Iterable<Value> {
     return (this.keyText ??= 's{' + this.sorted().map(canonical).join(',') + '}');
   }
 
-  /** Members in insertion order. */
+  /** Members in OPA's sorted order (what iteration, builtins and output all see, as in OPA). */
   [Symbol.iterator](): IterableIterator<Value> {
-    return this.map.values();
+    return this.sorted()[Symbol.iterator]();
   }
 
-  /** Members in insertion order, as an array. */
+  /** Members in OPA's sorted order, as a new array. */
   values(): Value[] {
-    return [...this.map.values()];
+    return this.sorted().slice();
   }
 
   /** Members in OPA order (cached). */

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { runConformance } from '../../lib/cli/conformance';
 import { runRego } from '../../lib/cli/rego';
@@ -40,6 +42,31 @@ describe('rego CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out.match(/: PASS/g)).toHaveLength(4);
     expect(r.out.trim().split('\n').pop()).toBe('4 passed, 0 failed');
+  });
+
+  it('test --separately compiles each path on its own and sums them in one summary line', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rego-separately-'));
+    const folder = (name: string, text: string): string => {
+      fs.mkdirSync(path.join(root, name));
+      fs.writeFileSync(path.join(root, name, 'p_test.rego'), text);
+      return path.join(root, name);
+    };
+    // Both define data.p.q: together they conflict, each on its own compiles.
+    const a = folder('a', 'package p\nq := 1\ntest_a if q == 1\n');
+    const b = folder('b', 'package p\nq := 2\ntest_b if q == 2\ntest_c if q == 3\n');
+    const broken = folder('broken', 'package p\ntest_d if undefined_fn(1)\ntest_e if true\n');
+    const ok = capture((io) => runRego(['test', '--separately', a, b], io));
+    expect(ok.out.trim().split('\n').pop()).toBe('2 passed, 1 failed');
+    expect(ok.code).toBe(1);
+    expect(capture((io) => runRego(['test', '--separately', a], io)).code).toBe(0);
+    // A path that does not compile fails each test it declares.
+    const failed = capture((io) => runRego(['test', '--separately', a, broken], io));
+    expect(failed.out.trim().split('\n').pop()).toBe('1 passed, 2 failed');
+    expect(failed.err).toMatch(/undefined function undefined_fn/);
+    // Without --separately, like opa test: the errors, exit 1, no summary line.
+    const plain = capture((io) => runRego(['test', broken], io));
+    expect(plain.code).toBe(1);
+    expect(plain.out).toBe('');
   });
 
   it('rejects missing paths as usage errors', () => {

@@ -21,6 +21,7 @@ import './strings';
 import './time';
 import './tokens';
 import './tokens-decode-verify';
+import './trace';
 import './types';
 import './units';
 import './uuid';

@@ -42,6 +42,8 @@ export interface BuiltinContext {
   readonly cache: Map<string, unknown>;
   /** Output of `print`. */
   print(line: string): void;
+  /** A note for the evaluation's trace (what `trace` records; `rego test -v` shows them). */
+  note?(text: string): void;
 }
 
 /** Definition of one builtin. */

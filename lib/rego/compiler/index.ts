@@ -44,6 +44,7 @@ export function compileProgram(inputs: readonly ModuleInput[]): Program {
   }
   if (errors.length > 0) throw new RegoError(errors, sources);
 
+  for (const m of modules) if (m.regoVersion === 'v1') checkV1Module(m, errors);
   const rulesByPackage = new Map<string, Set<string>>();
   const arities = new Map<string, number>();
   for (const m of modules) {
@@ -62,12 +63,15 @@ export function compileProgram(inputs: readonly ModuleInput[]): Program {
     }
   }
 
+  const ruleCalls = callableRules(modules);
   const rules: IRRule[] = [];
   for (const m of modules) {
     const env: TranslateEnv = {
       globals: moduleGlobals(m, rulesByPackage.get(m.packagePath.join('.'))!),
       functionArity: (path) => arities.get(path.join('\u0000')),
+      ruleCall: (path) => ruleCalls.get(path.join('\u0000')),
       regoVersion: m.regoVersion,
+      rewriteEquals: true,
       errors,
     };
     const translator = new Translator(env);
@@ -102,7 +106,14 @@ export function compileQuery(text: string, program: Program, capture = false): I
       const n = program.tree.find(path);
       return n && n.functions.length > 0 ? n.functions[0].args!.length : undefined;
     },
+    ruleCall: (path) => {
+      const rules = program.tree.find(path)?.rules.filter((r) => r.kind === 'single' && r.suffix.length === 0) ?? [];
+      if (rules.length === 0) return undefined;
+      const chains = rules.flatMap((r) => elseChain(r));
+      return chains.some((r) => r.value !== undefined && r.value.t !== 'const') ? 'callable' : 'typed';
+    },
     regoVersion: 'v1',
+    rewriteEquals: false,
     errors,
   };
   const frame = { size: 0 };
@@ -136,6 +147,63 @@ function captureExpressions(body: Body, text: string, out: Array<{ text: string;
     if (e.term.type === 'call') result.push({ kind: 'term', term: v, negated: false, with: [], loc: e.loc });
   });
   return result;
+}
+
+/**
+ * Checks OPA makes of v1 modules (and of v0 modules that import rego.v1): no import shadows an
+ * earlier one, and no rule is named input or data.
+ */
+function checkV1Module(m: Module, errors: RegoErrorDetail[]): void {
+  const imported = new Map<string, string>();
+  for (const imp of m.imports) {
+    const path = refPath(imp.path)!;
+    if (path[0] === 'rego' || path[0] === 'future') continue;
+    const name = imp.alias ?? path[path.length - 1];
+    const earlier = imported.get(name);
+    if (earlier !== undefined) errors.push({ code: 'rego_compile_error', message: `import must not shadow import ${earlier}`, location: imp.loc });
+    else imported.set(name, path.join('.'));
+  }
+  for (const r of m.rules) {
+    const name = r.head.ref[0];
+    if (name.type === 'scalar' && (name.value === 'input' || name.value === 'data')) {
+      errors.push({ code: 'rego_compile_error', message: `rules must not shadow ${name.value} (use a different rule name)`, location: r.loc });
+    }
+  }
+}
+
+/**
+ * Single-value rules by data path, and whether `f()` may call them. OPA types the value of each
+ * definition; a call passes its checker only when the union is `any`. Approximation: a definition
+ * whose value is a literal is typed, any other value (a variable, reference or call) may be `any`.
+ */
+function callableRules(modules: readonly Module[]): Map<string, 'callable' | 'typed'> {
+  const out = new Map<string, 'callable' | 'typed'>();
+  for (const m of modules) {
+    for (const r of m.rules) {
+      if (r.kind !== 'single' || groundPrefix(r.head.ref).length !== r.head.ref.length) continue;
+      const key = [...m.packagePath, ...groundPrefix(r.head.ref)].join('\u0000');
+      const dynamic = elseChain(r).some((x) => x.head.value !== undefined && !isLiteral(x.head.value));
+      if (dynamic) out.set(key, 'callable');
+      else if (!out.has(key)) out.set(key, 'typed');
+    }
+  }
+  return out;
+}
+
+/** A rule and its `else` branches. */
+function elseChain<T extends { readonly else?: T }>(r: T): T[] {
+  const out: T[] = [];
+  for (let x: T | undefined = r; x; x = x.else) out.push(x);
+  return out;
+}
+
+function isLiteral(t: Term): boolean {
+  switch (t.type) {
+    case 'scalar': return true;
+    case 'array': case 'set': return t.items.every(isLiteral);
+    case 'object': return t.entries.every(([k, v]) => isLiteral(k) && isLiteral(v));
+    default: return false;
+  }
 }
 
 function moduleGlobals(m: Module, ruleNames: ReadonlySet<string>): Map<string, GlobalRef> {

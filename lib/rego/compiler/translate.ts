@@ -8,7 +8,9 @@ import { getBuiltin } from '../builtins/registry';
 import { Location, RegoErrorDetail } from '../errors';
 import { RegoObject, RegoSet, Value } from '../value';
 import { IRBody, IRExpr, IRTerm, IRWith, IRCallTarget, termSlots } from './ir';
+import { rewriteNegation } from './negation';
 import { orderBody } from './safety';
+import { shapeMismatch } from './shapes';
 
 /** What a non-local name refers to. */
 export type GlobalRef = { readonly root: 'input' | 'data'; readonly path: readonly string[] };
@@ -19,8 +21,15 @@ export interface TranslateEnv {
   readonly globals: ReadonlyMap<string, GlobalRef>;
   /** Arity of the user function at a data path, if one is defined there. */
   functionArity(path: readonly string[]): number | undefined;
+  /**
+   * For a single-value rule at a data path: whether `f()` may call it. OPA's type checker
+   * accepts a call of a rule only when the rule's value has type `any` (see callableRules in index.ts).
+   */
+  ruleCall(path: readonly string[]): 'callable' | 'typed' | undefined;
   /** Module syntax version (deprecated builtins are errors in v1). */
   readonly regoVersion: 'v0' | 'v1';
+  /** True for modules: `==` literals are unifications there (OPA's RewriteEquals), not in queries. */
+  readonly rewriteEquals: boolean;
   readonly errors: RegoErrorDetail[];
 }
 
@@ -61,16 +70,28 @@ export class Translator {
 
   /** Declares the names a body (plus extra head terms) uses, in scope. */
   declareBodyNames(scope: Scope, body: Body, extra: readonly Term[] = []): void {
+    // `some x` of a name the body uses only inside closures declares nothing here: like OPA, each closure binds its own x.
+    const usedHere = new Set<string>();
+    for (const t of extra) walkExprNoFn({ kind: 'term', term: t, negated: false, with: [], loc: t.loc }, (v) => usedHere.add(v.name));
+    for (const e of body) if (e.kind !== 'some') walkExprNoFn(e, (v) => usedHere.add(v.name));
+    // OPA rejects declaring a name twice in one body ("var x assigned above" / "declared above").
+    const declared = new Set<string>();
+    const declare = (v: VarTerm, how: 'assigned' | 'declared'): void => {
+      if (!v.name.startsWith('$') && declared.has(v.name)) this.env.errors.push({ code: 'rego_compile_error', message: `var ${v.name} ${how} above`, location: v.loc });
+      declared.add(v.name);
+      this.declareFresh(scope, v);
+    };
     for (const e of body) {
-      if (e.kind === 'some') for (const v of e.vars) this.declareFresh(scope, v);
+      if (e.kind === 'some') for (const v of e.vars) if (usedHere.has(v.name)) declare(v, 'declared');
       if (e.kind === 'assign') {
         walkTerm(e.left, (t) => {
           if (t.type !== 'var') return;
           if (ROOTS.has(t.name)) this.env.errors.push({ code: 'rego_compile_error', message: `variables must not shadow ${t.name} (use a different variable name)`, location: t.loc });
-          this.declareFresh(scope, t);
+          declare(t, 'assigned');
         }, false);
       }
       if (e.kind === 'somein') {
+        // A name bound above makes `some x in xs` a membership test, so no redeclaration check here.
         if (e.key) walkTerm(e.key, (t) => t.type === 'var' && this.declareFresh(scope, t), false);
         walkTerm(e.value, (t) => t.type === 'var' && this.declareFresh(scope, t), false);
       }
@@ -79,7 +100,7 @@ export class Translator {
       if (scope.lookup(t.name) === undefined && !ROOTS.has(t.name) && !this.env.globals.has(t.name)) scope.declare(t.name);
     };
     for (const t of extra) walkExprNoFn({ kind: 'term', term: t, negated: false, with: [], loc: t.loc }, use);
-    for (const e of body) walkExprNoFn(e, use);
+    for (const e of body) if (e.kind !== 'some') walkExprNoFn(e, use);
   }
 
   private declareFresh(scope: Scope, v: VarTerm): void {
@@ -101,7 +122,9 @@ export class Translator {
       if (ir) exprs.push(ir);
     });
     scope.hidden = new Set();
-    return orderBody(exprs, scope, bound, this.env.errors);
+    const ordered = orderBody(exprs, scope, bound, this.env.errors);
+    const lift = { newSlot: () => scope.frame.size++, rewriteEquals: this.env.rewriteEquals };
+    return ordered.some((e) => e.negated) ? ordered.flatMap((e) => rewriteNegation(e, lift)) : ordered;
   }
 
   /** Translates a closure body (comprehension) in a new child scope. */
@@ -118,8 +141,14 @@ export class Translator {
     const base = { negated: e.negated, with: e.with.map((w) => this.withModifier(scope, w.target, w.value, w.loc)), loc: e.loc };
     switch (e.kind) {
       case 'some': return undefined;
-      case 'term': return { ...base, kind: 'term', term: this.term(scope, e.term) };
-      case 'unify': case 'assign': return { ...base, kind: 'unify', left: this.term(scope, e.left), right: this.term(scope, e.right) };
+      case 'term': return { ...base, kind: 'term', term: e.term.type === 'call' ? this.call(scope, e.term, true) : this.term(scope, e.term) };
+      case 'unify': case 'assign': {
+        const left = this.term(scope, e.left);
+        const right = this.term(scope, e.right);
+        const mismatch = shapeMismatch(left, right);
+        if (mismatch) this.env.errors.push({ code: 'rego_type_error', message: `match error: cannot unify ${mismatch}`, location: e.loc });
+        return { ...base, kind: 'unify', left, right };
+      }
       case 'somein': return { ...base, kind: 'somein', key: e.key && this.term(scope, e.key), value: this.term(scope, e.value), collection: this.term(scope, e.collection) };
       case 'every': {
         const first = scope.frame.size;
@@ -170,7 +199,7 @@ export class Translator {
     return undefined;
   }
 
-  private resolveFunction(path: readonly string[]): { fnPath?: string[]; builtin?: ReturnType<typeof getBuiltin>; name: string } | undefined {
+  private resolveFunction(path: readonly string[]): { fnPath?: string[]; builtin?: ReturnType<typeof getBuiltin>; rulePath?: string[]; name: string } | undefined {
     const head = path[0];
     let dataPath: string[] | undefined;
     if (head === 'data') dataPath = path.slice(1);
@@ -179,6 +208,7 @@ export class Translator {
       if (g && g.root === 'data') dataPath = [...g.path, ...path.slice(1)];
     }
     if (dataPath && this.env.functionArity(dataPath) !== undefined) return { fnPath: dataPath, name: 'data.' + dataPath.join('.') };
+    if (dataPath && this.env.ruleCall(dataPath) !== undefined) return { rulePath: dataPath, name: 'data.' + dataPath.join('.') };
     const name = path.join('.');
     const builtin = getBuiltin(name);
     if (builtin) return { builtin, name };
@@ -241,19 +271,29 @@ export class Translator {
     return { t: 'var', slot: scope.declare(t.name), name: t.name };
   }
 
-  private call(scope: Scope, t: Extract<Term, { type: 'call' }>): IRTerm {
+  /** A call; only a literal's own call (`f(x, out)`, top) may pass one extra argument for the result. */
+  private call(scope: Scope, t: Extract<Term, { type: 'call' }>, top = false): IRTerm {
     const path = refPath(t.fn);
     const name = path ? path.join('.') : '?';
     const args = t.args.map((a) => this.term(scope, a));
     if (name === 'print') return { t: 'call', name, args, loc: t.loc };
     const resolved = path ? this.resolveFunction(path) : undefined;
+    if (resolved?.rulePath) {
+      // `f()` of a rule whose value OPA types as `any` evaluates the rule; otherwise OPA's type error.
+      if (args.length === 0 && this.env.ruleCall(resolved.rulePath) === 'callable') return { t: 'data', path: resolved.rulePath };
+      this.env.errors.push({ code: 'rego_type_error', message: `undefined function ${resolved.name}`, location: t.loc });
+      return { t: 'call', name, args, loc: t.loc };
+    }
     if (!resolved) {
       this.env.errors.push({ code: 'rego_type_error', message: `undefined function ${name}`, location: t.loc });
       return { t: 'call', name, args, loc: t.loc };
     }
     const arity = resolved.fnPath ? this.env.functionArity(resolved.fnPath)! : resolved.builtin!.args.length;
     const variadic = resolved.builtin?.variadic === true;
-    if (!variadic && args.length !== arity && args.length !== arity + 1) {
+    if (!variadic && !top && args.length === arity + 1) {
+      // OPA lifts a nested call into its own literal with a fresh result variable: one argument too many.
+      this.env.errors.push({ code: 'rego_type_error', message: `${resolved.name}: too many arguments`, location: t.loc });
+    } else if (!variadic && args.length !== arity && args.length !== arity + 1) {
       this.env.errors.push({ code: 'rego_type_error', message: `${t.operator ? `operator ${t.operator}` : resolved.name}: arity mismatch: have ${args.length} arguments, want ${arity}`, location: t.loc });
     }
     if (resolved.builtin?.deprecated && this.env.regoVersion === 'v1') {

@@ -4,6 +4,7 @@
  * walks it to tell virtual documents from base data.
  */
 import { IRRule } from './ir';
+import { equal } from '../value';
 
 /** A node's rules sorted by how their values combine (what the interpreter needs on every evaluation). */
 export interface RuleGroups {
@@ -14,7 +15,27 @@ export interface RuleGroups {
   /** Every rule but the default one. */
   readonly nonDefault: readonly IRRule[];
   readonly default: IRRule | undefined;
+  /**
+   * OPA's early exit: complete rules whose values are all the same constant stop at their first
+   * solution (no later iteration runs, so no later `print` or error happens).
+   */
+  readonly earlyExit: boolean;
 }
+
+/** True when every rule and `else` branch is complete (or a function) with the same constant value (`true` when none is written). */
+export function constantValued(rules: readonly IRRule[]): boolean {
+  let first: IRRule['value'] | null = null;
+  for (const root of rules) for (let r: IRRule | undefined = root; r; r = r.else) {
+    if (r.kind === 'multi' || r.suffix.length > 0) return false;
+    const v = r.value ?? TRUE;
+    if (v.t !== 'const') return false;
+    if (first === null) first = v;
+    else if (first.t !== 'const' || !equal(first.v, v.v)) return false;
+  }
+  return true;
+}
+
+const TRUE: NonNullable<IRRule['value']> = { t: 'const', v: true };
 
 /** A node of the rule tree. */
 export class RuleNode {
@@ -38,6 +59,7 @@ export class RuleNode {
         nested: nonDefault.filter((r) => r.suffix.length > 0),
         nonDefault,
         default: this.rules.find((r) => r.isDefault),
+        earlyExit: constantValued(nonDefault),
       };
     }
     return this.grouped;

@@ -28,8 +28,8 @@ export class Calls {
 
   /** Services for builtins, made on first use. */
   private get builtinCtx(): BuiltinContext {
-    const printed = this.ev.printed;
-    return (this.ctx ??= { strict: this.ev.settings.strict, nowNs: this.ev.settings.nowNs, cache: new Map(), print: printed.push.bind(printed) });
+    const { printed, notes } = this.ev;
+    return (this.ctx ??= { strict: this.ev.settings.strict, nowNs: this.ev.settings.nowNs, cache: new Map(), print: printed.push.bind(printed), note: notes.push.bind(notes) });
   }
 
   /** A call term: k receives each result (one, or each of a relation's; true when the output argument unifies). */

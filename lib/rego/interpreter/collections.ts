@@ -13,14 +13,19 @@ export function index(v: Value, key: Value): Value | undefined {
   return undefined;
 }
 
-/** Calls f(key, value) for each member (array: index; set: member twice); stops when f returns true. */
+/**
+ * Calls f(key, value) for each member (array: index; set: member twice); stops when f returns true.
+ * Object keys and set members come in OPA's sorted order, as OPA iterates them.
+ */
 export function iterate(v: Value, f: (key: Value, value: Value) => boolean): boolean {
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) if (f(i, v[i])) return true;
   } else if (v instanceof RegoObject) {
-    for (const [k, x] of v.entries()) if (f(k, x)) return true;
+    const entries = v.sortedEntries();
+    for (let i = 0; i < entries.length; i++) if (f(entries[i][0], entries[i][1])) return true;
   } else if (v instanceof RegoSet) {
-    for (const m of v) if (f(m, m)) return true;
+    const members = v.sorted();
+    for (let i = 0; i < members.length; i++) if (f(members[i], members[i])) return true;
   }
   return false;
 }

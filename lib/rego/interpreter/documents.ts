@@ -4,7 +4,7 @@
  * modifier gets a fresh cache). Also user-defined function calls.
  */
 import { IRRule, IRTerm } from '../compiler/ir';
-import { RuleNode } from '../compiler/tree';
+import { RuleNode, constantValued } from '../compiler/tree';
 import { Location } from '../errors';
 import { RegoObject, RegoSet, Value, equal } from '../value';
 import { index, lookup, setIn } from './collections';
@@ -174,8 +174,11 @@ export class Documents {
       return obj;
     }
     const outcome: { value?: Value; rule?: IRRule } = {};
-    const take = this.completeValue(outcome);
-    for (const r of nonDefault) this.solve(r, (x, f) => ((outcome.rule = x), this.ev.evalTerm(x.value ?? TRUE, f, take)));
+    const take = this.completeValue(outcome, node.groups.earlyExit);
+    for (const r of nonDefault) {
+      this.solve(r, (x, f) => ((outcome.rule = x), this.ev.evalTerm(x.value ?? TRUE, f, take)));
+      if (node.groups.earlyExit && outcome.value !== undefined) break;
+    }
     if (outcome.value !== undefined) return outcome.value;
     return def ? this.defaultValue(def) : undefined;
   }
@@ -190,23 +193,23 @@ export class Documents {
     return (v) => ((this.found = true), set.add(v), false);
   }
 
-  /** Keeps the value of a complete rule; a second, different value is a conflict. */
-  private completeValue(outcome: { value?: Value; rule?: IRRule }): (v: Value) => boolean {
+  /** Keeps the value of a complete rule; a second, different value is a conflict. With earlyExit, the first value ends the search. */
+  private completeValue(outcome: { value?: Value; rule?: IRRule }, earlyExit: boolean): (v: Value) => boolean {
     return (v) => {
       this.found = true;
       if (outcome.value === undefined) outcome.value = v;
       else if (!equal(outcome.value, v)) throw this.ev.error('eval_conflict_error', 'complete rules must not produce multiple outputs', outcome.rule!.loc);
-      return false;
+      return earlyExit;
     };
   }
 
-  /** Keeps the result of a function call; a second, different result is a conflict. */
-  private callResult(outcome: { value?: Value; found: boolean }, loc: Location): (v: Value) => boolean {
+  /** Keeps the result of a function call; a second, different result is a conflict. With earlyExit, the first result ends the search. */
+  private callResult(outcome: { value?: Value; found: boolean }, loc: Location, earlyExit: boolean): (v: Value) => boolean {
     return (v) => {
       outcome.found = true;
       if (outcome.value === undefined) outcome.value = v;
       else if (!equal(outcome.value, v)) throw this.ev.error('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', loc);
-      return false;
+      return earlyExit;
     };
   }
 
@@ -311,9 +314,11 @@ export class Documents {
 
   private computeCall(node: RuleNode, args: Value[], loc: Location): Value | undefined {
     const outcome: { value?: Value; found: boolean } = { found: false };
-    const take = this.callResult(outcome, loc);
+    const earlyExit = functionsExitEarly(node);
+    const take = this.callResult(outcome, loc, earlyExit);
     for (const rule of node.functions) {
       if (rule.isDefault) continue;
+      if (earlyExit && outcome.value !== undefined) break;
       for (let r: IRRule | undefined = rule; r; r = r.else) {
         const f: Frame = new Array(r.frameSize);
         outcome.found = false;
@@ -332,6 +337,15 @@ export class Documents {
   }
 
 
+}
+
+const earlyExits = new WeakMap<RuleNode, boolean>();
+
+/** OPA's early exit for functions: every definition returns the same constant. */
+function functionsExitEarly(node: RuleNode): boolean {
+  let e = earlyExits.get(node);
+  if (e === undefined) earlyExits.set(node, (e = constantValued(node.functions.filter((r) => !r.isDefault))));
+  return e;
 }
 
 const suffixTerms = new WeakMap<IRRule, IRTerm>();

@@ -54,6 +54,8 @@ export class Evaluator {
   state: WithState;
   readonly docs: Documents;
   readonly printed: string[] = [];
+  /** Notes recorded by `trace` calls, in evaluation order. */
+  readonly notes: string[] = [];
   readonly calls: Calls;
   private steps = 0;
   private indexes: IterationIndexes | undefined;

@@ -7,8 +7,12 @@ import { TermParser } from './terms';
 
 /** Parses one module's tokens. */
 export class ModuleParser extends TermParser {
-  constructor(tokens: Token[], file: string, private readonly version: 'v0' | 'v1') {
+  /** Syntax in force: v0 modules switch to v1 at `import rego.v1`, as in OPA. */
+  private version: 'v0' | 'v1';
+
+  constructor(tokens: Token[], file: string, version: 'v0' | 'v1') {
     super(tokens, file, version === 'v1' ? FUTURE_KEYWORDS : []);
+    this.version = version;
   }
 
   /** The whole module. */
@@ -76,6 +80,8 @@ export class ModuleParser extends TermParser {
     if (root === 'rego') {
       if (path.join('.') !== 'rego.v1') this.fail(`invalid import ${path.join('.')}, must be rego.v1`, headTok);
       for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
+      // The rest of the module follows v1's rules (`if` and `contains` required, deprecated builtins rejected).
+      this.version = 'v1';
     }
     const headVar: VarTerm = { type: 'var', name: root, loc: this.loc(headTok) };
     const term: RefTerm | VarTerm = path.length === 1 ? headVar : { type: 'ref', head: headVar, path: path.slice(1).map((p) => ({ type: 'scalar', value: p, loc: headVar.loc })), loc: headVar.loc };
@@ -91,6 +97,8 @@ export class ModuleParser extends TermParser {
     const kind: Rule['kind'] = head.args ? 'function' : head.key !== undefined ? 'multi' : 'single';
     if (isDefault) {
       if (head.value === undefined) this.fail('default rules must have a value assigned', start);
+      const dynamic = dynamicPart(head.value);
+      if (dynamic) this.fail(`illegal default rule (value cannot contain ${dynamic})`, start);
       return [{ kind, isDefault, head, body: [], loc }];
     }
     const bodies: Body[] = [];
@@ -102,7 +110,11 @@ export class ModuleParser extends TermParser {
       bodies.push(this.parseBraceBody());
       while (this.is('{') && this.version === 'v0') bodies.push(this.parseBraceBody());
     }
-    if (bodies.length === 0) bodies.push([]);
+    if (bodies.length === 0) {
+      // A lone name is no rule (in v0, `deny contains x if {...}` without its import parses as `deny` first).
+      if (head.ref.length === 1 && !head.args && head.key === undefined && head.value === undefined) this.fail('var cannot be used for rule name', start);
+      bodies.push([]);
+    }
     const rules: Rule[] = bodies.map((body) => ({ kind, isDefault, head, body, loc, else: undefined }));
     const elseChain = this.parseElse(head);
     if (elseChain) (rules[rules.length - 1] as { else?: Rule }).else = elseChain;
@@ -185,6 +197,8 @@ export class ModuleParser extends TermParser {
           this.expect(')');
           return list;
         });
+        // `f() = v` has no parameters: OPA makes it an ordinary rule named f.
+        if (args.length === 0) args = undefined;
         break;
       } else {
         break;
@@ -206,5 +220,17 @@ export class ModuleParser extends TermParser {
       return { ref: ref.slice(0, 1), key: ref[1], assign, loc };
     }
     return { ref, args, key, value, assign, loc };
+  }
+}
+
+/** What makes a default value not a constant, as OPA names it (`var`, `ref`, `call`); comprehensions are allowed. */
+function dynamicPart(t: Term): string | undefined {
+  switch (t.type) {
+    case 'var': return 'var';
+    case 'ref': return 'ref';
+    case 'call': return 'call';
+    case 'array': case 'set': return t.items.map(dynamicPart).find((x) => x !== undefined);
+    case 'object': return t.entries.flat().map(dynamicPart).find((x) => x !== undefined);
+    default: return undefined;
   }
 }

@@ -279,6 +279,9 @@ export class TermParser extends TokenStream {
             const n = this.next();
             return this.postfix({ type: 'scalar', value: parseNumberLiteral('-' + n.text), loc });
           }
+          // As in OPA's parser: `-` applies to a number literal or a reference (`-x` is `0 - x`), nothing else.
+          const operand = this.tok;
+          if (operand.kind !== 'ident' || ['true', 'false', 'null'].includes(operand.text)) this.fail(`unexpected ${this.describe(operand)}: expected number`);
           return this.call('minus', [{ type: 'scalar', value: 0, loc }, this.parsePrimary()], loc, '-');
         }
         break;
@@ -340,20 +343,33 @@ export class TermParser extends TokenStream {
     }
   }
 
+  /**
+   * The head of a possible comprehension: like OPA, a single term (with its refs and calls), so
+   * `[q & {1} | {true}]` is an array holding `q & {1} | {true}`, while `{1 | 1}` is a set comprehension.
+   * Undefined (position unspecified) when no single term starts here.
+   */
+  private tryComprehensionHead(): Term | undefined {
+    try {
+      return this.parsePrimary();
+    } catch (e) {
+      if (e instanceof ParseAbort) return undefined;
+      throw e;
+    }
+  }
+
   private parseArray(): Term {
     const loc = this.loc();
     this.next();
     return this.nested(false, () => {
       if (this.accept(']')) return { type: 'array', items: [], loc };
       const start = this.pos;
-      let first = this.parseTermIn(true);
-      if (this.is('|')) {
+      const head = this.tryComprehensionHead();
+      if (head && this.is('|')) {
         const compr = this.tryComprehensionBody(']');
-        if (compr) return { type: 'arraycompr', term: first, body: compr, loc };
-        this.pos = start;
-        first = this.parseTermIn();
+        if (compr) return { type: 'arraycompr', term: head, body: compr, loc };
       }
-      const items = [first];
+      this.pos = start;
+      const items = [this.parseTermIn()];
       while (this.accept(',')) {
         if (this.is(']')) break;
         items.push(this.parseTermIn());
@@ -369,17 +385,28 @@ export class TermParser extends TokenStream {
     return this.nested(false, (): Term => {
       if (this.accept('}')) return { type: 'object', entries: [], loc };
       const start = this.pos;
-      let first = this.parseTermIn(true);
+      const head = this.tryComprehensionHead();
+      if (head && this.is('|')) {
+        const compr = this.tryComprehensionBody('}');
+        if (compr) return { type: 'setcompr', term: head, body: compr, loc };
+      }
+      // An object's first key may be any term (`{a + 1: b | ...}` is still a comprehension).
+      let first: Term;
+      if (head && this.is(':')) {
+        first = head;
+      } else {
+        this.pos = start;
+        first = this.parseTermIn();
+      }
       if (this.accept(':')) {
         const valueStart = this.pos;
-        let value = this.parseTermIn(true);
-        if (this.is('|')) {
+        const value = this.tryComprehensionHead();
+        if (value && this.is('|')) {
           const compr = this.tryComprehensionBody('}');
           if (compr) return { type: 'objectcompr', key: first, value, body: compr, loc };
-          this.pos = valueStart;
-          value = this.parseTermIn();
         }
-        const entries: Array<[Term, Term]> = [[first, value]];
+        this.pos = valueStart;
+        const entries: Array<[Term, Term]> = [[first, this.parseTermIn()]];
         while (this.accept(',')) {
           if (this.is('}')) break;
           const k = this.parseTermIn();
@@ -388,12 +415,6 @@ export class TermParser extends TokenStream {
         }
         this.expect('}');
         return { type: 'object', entries, loc };
-      }
-      if (this.is('|')) {
-        const compr = this.tryComprehensionBody('}');
-        if (compr) return { type: 'setcompr', term: first, body: compr, loc };
-        this.pos = start;
-        first = this.parseTermIn();
       }
       const items = [first];
       while (this.accept(',')) {
