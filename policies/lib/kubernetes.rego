@@ -7,7 +7,7 @@ import rego.v1
 # Kinds whose spec holds a pod template at spec.template.spec.
 template_kinds := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"}
 
-# Kinds that run pods, for the pod-security rules.
+# Kinds that run pods (the pod-security rules read pod_spec, which knows a few more kinds).
 pod_kinds := template_kinds | {"CronJob", "Pod"}
 
 # "Kind/namespace/name", or "Kind/name" for an object without namespace.
@@ -24,17 +24,35 @@ namespace(obj) := object.get(obj, ["metadata", "namespace"], "")
 
 labels(obj) := object.get(obj, ["metadata", "labels"], {})
 
-# The pod spec of an object and the JSON path it sits at.
-pod_spec(obj) := {"spec": obj.spec.template.spec, "path": "spec.template.spec"} if {
+# The pod template of an object: its pod spec and metadata, and the JSON paths they sit at.
+# Covers the workload kinds above, CronJob, a bare Pod, PodTemplate, and Argo Rollouts' Rollout
+# (whose spec.template is a pod template too; a Rollout with a workloadRef instead has none).
+pod_spec(obj) := template_at(obj.spec.template, "spec.template") if {
 	obj.kind in template_kinds
 }
 
-pod_spec(obj) := {"spec": obj.spec.jobTemplate.spec.template.spec, "path": "spec.jobTemplate.spec.template.spec"} if {
+pod_spec(obj) := template_at(obj.spec.jobTemplate.spec.template, "spec.jobTemplate.spec.template") if {
 	obj.kind == "CronJob"
 }
 
-pod_spec(obj) := {"spec": obj.spec, "path": "spec"} if {
+pod_spec(obj) := {"spec": obj.spec, "path": "spec", "metadata": object.get(obj, "metadata", {}), "metadata_path": "metadata"} if {
 	obj.kind == "Pod"
+}
+
+pod_spec(obj) := template_at(obj.template, "template") if {
+	obj.kind == "PodTemplate"
+}
+
+pod_spec(obj) := template_at(obj.spec.template, "spec.template") if {
+	obj.kind == "Rollout"
+	startswith(obj.apiVersion, "argoproj.io/")
+}
+
+template_at(template, path) := {
+	"spec": template.spec,
+	"path": concat(".", [path, "spec"]),
+	"metadata": object.get(template, "metadata", {}),
+	"metadata_path": concat(".", [path, "metadata"]),
 }
 
 # Labels of the pods an object creates.
