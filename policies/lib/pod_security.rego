@@ -24,38 +24,44 @@ input_pod := pod(input)
 # The view of an object's pod that the controls read; undefined for objects without a pod template.
 #   object       the object, to name it in findings
 #   spec, path   the pod spec and its JSON path
-#   annotations  the pod's annotations, and annotations_path their JSON path
+#   annotations  the pod's annotations, and metadata_path the JSON path of the pod's metadata
 #   containers   init, regular and ephemeral containers as {container, path, init} (lib.kubernetes)
-#   contexts     the pod's securityContext and then each container's, as {owner, context, path}
+#   pod_context  the pod's securityContext as {context, path}: path is the JSON path of its holder
+#   container_contexts  each container's securityContext, the same way, with the container's name
+#   contexts     pod_context, then the container_contexts
 #   windows      spec.os.name is windows: upstream exempts such pods from the Linux-only
 #                restricted controls (allowPrivilegeEscalation, seccomp, capabilities)
 #   user_namespace  spec.hostUsers is false: upstream (policy v1.35+) exempts such pods from
 #                runAsNonRoot and runAsUser, since root in a user namespace is not root on the node
+# Paths and messages are only put together for findings, so a clean object costs little.
 pod(obj) := {
 	"object": obj,
 	"spec": template.spec,
 	"path": template.path,
 	"annotations": object.get(template.metadata, "annotations", {}),
-	"annotations_path": concat(".", [template.metadata_path, "annotations"]),
+	"metadata_path": template.metadata_path,
 	"containers": containers,
-	"contexts": array.concat([pod_context], [container_context(entry) | some entry in containers]),
+	"pod_context": pod_context,
+	"container_contexts": container_contexts,
+	"contexts": array.concat([pod_context], container_contexts),
 	"windows": object.get(template.spec, ["os", "name"], "") == "windows",
 	"user_namespace": object.get(template.spec, "hostUsers", true) == false,
 } if {
 	template := k8s.pod_spec(obj)
 	containers := k8s.containers(obj)
-	pod_context := {
-		"owner": "the pod",
-		"context": security_context(template.spec),
-		"path": concat(".", [template.path, "securityContext"]),
-	}
+	pod_context := {"context": security_context(template.spec), "path": template.path}
+	container_contexts := [{"context": security_context(entry.container), "path": entry.path, "name": entry.container.name} |
+		some entry in containers
+	]
 }
 
-container_context(entry) := {
-	"owner": sprintf("container %q", [entry.container.name]),
-	"context": security_context(entry.container),
-	"path": concat(".", [entry.path, "securityContext"]),
-}
+# Who a securityContext belongs to, for messages: the pod, or a container by name.
+owner(context) := sprintf("container %q", [context.name]) if context.name
+
+owner(context) := "the pod" if not context.name
+
+# The JSON path of a field of a securityContext, e.g. context_field(c, "runAsUser").
+context_field(context, field) := concat(".", [context.path, "securityContext", field])
 
 # A securityContext, {} when it is missing or null (Kubernetes treats both as unset).
 security_context(holder) := context if {

@@ -8,11 +8,11 @@ import rego.v1
 # Windows HostProcess (K8S-PSS-007): windowsOptions.hostProcess unset or false, pod and containers.
 host_process(pod) := {finding(
 	"K8S-PSS-007", pod, field,
-	sprintf("%s runs as a Windows HostProcess (privileged on the node); remove hostProcess: true", [context.owner]),
+	sprintf("%s runs as a Windows HostProcess (privileged on the node); remove hostProcess: true", [owner(context)]),
 ) |
 	some context in pod.contexts
 	context.context.windowsOptions.hostProcess == true
-	field := concat(".", [context.path, "windowsOptions.hostProcess"])
+	field := context_field(context, "windowsOptions.hostProcess")
 }
 
 # Host namespaces (K8S-SEC-008): hostNetwork, hostPID and hostIPC unset or false.
@@ -97,7 +97,7 @@ apparmor(pod) := field_findings | annotation_findings if {
 		some field, detail in apparmor_field_violations(context, profile)
 	}
 	annotation_findings := {finding(
-		"K8S-PSS-005", pod, sprintf("%s[%s]", [pod.annotations_path, key]),
+		"K8S-PSS-005", pod, sprintf("%s.annotations[%s]", [pod.metadata_path, key]),
 		sprintf("annotation sets AppArmor profile %q; use runtime/default or localhost/<profile>", [value]),
 	) |
 		some key, value in pod.annotations
@@ -109,15 +109,15 @@ apparmor(pod) := field_findings | annotation_findings if {
 apparmor_field_violations(context, profile) := {field: detail} if {
 	type := object.get(profile, "type", "")
 	not type in apparmor_types
-	field := concat(".", [context.path, "appArmorProfile.type"])
-	detail := sprintf("%s runs with AppArmor profile type %q; use RuntimeDefault or Localhost", [context.owner, type])
+	field := context_field(context, "appArmorProfile.type")
+	detail := sprintf("%s runs with AppArmor profile type %q; use RuntimeDefault or Localhost", [owner(context), type])
 }
 
 apparmor_field_violations(context, profile) := {field: detail} if {
 	profile.type == "Localhost"
 	object.get(profile, "localhostProfile", "") == ""
-	field := concat(".", [context.path, "appArmorProfile.localhostProfile"])
-	detail := sprintf("%s uses a Localhost AppArmor profile without naming it; set localhostProfile", [context.owner])
+	field := context_field(context, "appArmorProfile.localhostProfile")
+	detail := sprintf("%s uses a Localhost AppArmor profile without naming it; set localhostProfile", [owner(context)])
 }
 
 apparmor_annotation_allowed(value) if value in {"", "runtime/default"}
@@ -130,8 +130,8 @@ selinux_types := {"", "container_t", "container_init_t", "container_kvm_t", "con
 # SELinux (K8S-PSS-004): seLinuxOptions.type unset or one of the types above, and no custom user
 # or role, on the pod and every container.
 selinux(pod) := {finding(
-	"K8S-PSS-004", pod, concat(".", [context.path, "seLinuxOptions", key]),
-	sprintf("%s sets SELinux %s %q; %s", [context.owner, key, value, fix]),
+	"K8S-PSS-004", pod, context_field(context, concat(".", ["seLinuxOptions", key])),
+	sprintf("%s sets SELinux %s %q; %s", [owner(context), key, value, fix]),
 ) |
 	some context in pod.contexts
 	options := context.context.seLinuxOptions
@@ -180,15 +180,15 @@ seccomp_unconfined(pod) := {finding("K8S-PSS-009", pod, field, detail) |
 
 seccomp_baseline_violations(context, profile) := {field: detail} if {
 	profile.type == "Unconfined"
-	field := concat(".", [context.path, "seccompProfile.type"])
-	detail := sprintf("%s disables seccomp (Unconfined); use RuntimeDefault or Localhost", [context.owner])
+	field := context_field(context, "seccompProfile.type")
+	detail := sprintf("%s disables seccomp (Unconfined); use RuntimeDefault or Localhost", [owner(context)])
 }
 
 seccomp_baseline_violations(context, profile) := {field: detail} if {
 	profile.type == "Localhost"
 	object.get(profile, "localhostProfile", "") == ""
-	field := concat(".", [context.path, "seccompProfile.localhostProfile"])
-	detail := sprintf("%s uses a Localhost seccomp profile without naming it; set localhostProfile", [context.owner])
+	field := context_field(context, "seccompProfile.localhostProfile")
+	detail := sprintf("%s uses a Localhost seccomp profile without naming it; set localhostProfile", [owner(context)])
 }
 
 # Sysctls a pod may set: namespaced, and isolated from other pods on the node (policy v1.37).
@@ -221,22 +221,18 @@ sysctls(pod) := {finding(
 # Host probes and lifecycle hooks (K8S-PSS-010, policy v1.34+): no probe or lifecycle handler sends
 # its request to another host than the pod's own.
 probe_host(pod) := {finding(
-	"K8S-PSS-010", pod, sprintf("%s.%s.%s.host", [entry.path, handler, kind]),
-	sprintf("container %q sends its %s to host %q, reaching past the pod; remove host", [entry.container.name, handler, host]),
+	"K8S-PSS-010", pod, concat(".", array.concat([entry.path], field)),
+	sprintf("container %q sends its %s to host %q, reaching past the pod; remove host", [entry.container.name, concat(".", array.slice(field, 0, count(field) - 2)), host]),
 ) |
 	some entry in pod.containers
-	some handler_path in host_handlers
-	handler := concat(".", handler_path)
-	some kind in ["httpGet", "tcpSocket"]
-	host := object.get(entry.container, array.concat(handler_path, [kind, "host"]), "")
+	some field in host_fields
+	host := object.get(entry.container, field, "")
 	is_string(host)
 	host != ""
 }
 
-host_handlers := [
-	["livenessProbe"],
-	["readinessProbe"],
-	["startupProbe"],
-	["lifecycle", "postStart"],
-	["lifecycle", "preStop"],
+# Where a probe or lifecycle handler names a host.
+host_fields := [array.concat(handler, [kind, "host"]) |
+	some handler in [["livenessProbe"], ["readinessProbe"], ["startupProbe"], ["lifecycle", "postStart"], ["lifecycle", "preStop"]]
+	some kind in ["httpGet", "tcpSocket"]
 ]

@@ -46,18 +46,18 @@ privilege_escalation(pod) := {finding(
 run_as_non_root(pod) := explicit | implicit if {
 	not pod.user_namespace
 	explicit := {finding(
-		"K8S-SEC-001", pod, concat(".", [context.path, "runAsNonRoot"]),
-		sprintf("%s sets runAsNonRoot: false and may run as root; set it to true", [context.owner]),
+		"K8S-SEC-001", pod, context_field(context, "runAsNonRoot"),
+		sprintf("%s sets runAsNonRoot: false and may run as root; set it to true", [owner(context)]),
 	) |
 		some context in pod.contexts
 		context.context.runAsNonRoot == false
 	}
 	implicit := {finding(
-		"K8S-SEC-001", pod, concat(".", [context.path, "runAsNonRoot"]),
-		sprintf("%s may run as root: neither it nor the pod sets runAsNonRoot; set runAsNonRoot: true", [context.owner]),
+		"K8S-SEC-001", pod, context_field(context, "runAsNonRoot"),
+		sprintf("%s may run as root: neither it nor the pod sets runAsNonRoot; set runAsNonRoot: true", [owner(context)]),
 	) |
-		not pod.contexts[0].context.runAsNonRoot == true
-		some context in array.slice(pod.contexts, 1, count(pod.contexts))
+		not pod.pod_context.context.runAsNonRoot == true
+		some context in pod.container_contexts
 		not is_boolean(context.context.runAsNonRoot)
 	}
 }
@@ -66,8 +66,8 @@ run_as_non_root(pod) := explicit | implicit if {
 # (runAsNonRoot alone is checked by the kubelet only against the image's user, after admission).
 # Not checked for a pod in a user namespace (hostUsers: false).
 run_as_user(pod) := {finding(
-	"K8S-PSS-001", pod, concat(".", [context.path, "runAsUser"]),
-	sprintf("%s runs as user 0 (root); set runAsUser to a non-zero user id", [context.owner]),
+	"K8S-PSS-001", pod, context_field(context, "runAsUser"),
+	sprintf("%s runs as user 0 (root); set runAsUser to a non-zero user id", [owner(context)]),
 ) |
 	not pod.user_namespace
 	some context in pod.contexts
@@ -82,8 +82,8 @@ seccomp_types := {"RuntimeDefault", "Localhost"}
 seccomp(pod) := explicit | implicit if {
 	not pod.windows
 	explicit := {finding(
-		"K8S-SEC-004", pod, concat(".", [context.path, "seccompProfile.type"]),
-		sprintf("%s sets seccomp profile type %q; use RuntimeDefault or Localhost", [context.owner, type]),
+		"K8S-SEC-004", pod, context_field(context, "seccompProfile.type"),
+		sprintf("%s sets seccomp profile type %q; use RuntimeDefault or Localhost", [owner(context), type]),
 	) |
 		some context in pod.contexts
 		type := seccomp_type(context.context)
@@ -91,11 +91,11 @@ seccomp(pod) := explicit | implicit if {
 		type != "Unconfined"
 	}
 	implicit := {finding(
-		"K8S-SEC-004", pod, concat(".", [context.path, "seccompProfile.type"]),
-		sprintf("%s runs without a seccomp profile: neither it nor the pod sets one; set seccompProfile.type: RuntimeDefault", [context.owner]),
+		"K8S-SEC-004", pod, context_field(context, "seccompProfile.type"),
+		sprintf("%s runs without a seccomp profile: neither it nor the pod sets one; set seccompProfile.type: RuntimeDefault", [owner(context)]),
 	) |
-		not seccomp_type(pod.contexts[0].context)
-		some context in array.slice(pod.contexts, 1, count(pod.contexts))
+		not seccomp_type(pod.pod_context.context)
+		some context in pod.container_contexts
 		not seccomp_type(context.context)
 	}
 }
