@@ -27,32 +27,34 @@ labels(obj) := object.get(obj, ["metadata", "labels"], {})
 # The pod template of an object: its pod spec and metadata, and the JSON paths they sit at.
 # Covers the workload kinds above, CronJob, a bare Pod, PodTemplate, and Argo Rollouts' Rollout
 # (whose spec.template is a pod template too; a Rollout with a workloadRef instead has none).
-pod_spec(obj) := template_at(obj.spec.template, "spec.template") if {
-	obj.kind in template_kinds
-}
-
-pod_spec(obj) := template_at(obj.spec.jobTemplate.spec.template, "spec.jobTemplate.spec.template") if {
-	obj.kind == "CronJob"
-}
-
-pod_spec(obj) := {"spec": obj.spec, "path": "spec", "metadata": object.get(obj, "metadata", {}), "metadata_path": "metadata"} if {
-	obj.kind == "Pod"
-}
-
-pod_spec(obj) := template_at(obj.template, "template") if {
-	obj.kind == "PodTemplate"
-}
-
-pod_spec(obj) := template_at(obj.spec.template, "spec.template") if {
-	obj.kind == "Rollout"
-	startswith(obj.apiVersion, "argoproj.io/")
-}
-
-template_at(template, path) := {
+pod_spec(obj) := {
 	"spec": template.spec,
-	"path": concat(".", [path, "spec"]),
+	"path": location.spec_path,
 	"metadata": object.get(template, "metadata", {}),
-	"metadata_path": concat(".", [path, "metadata"]),
+	"metadata_path": location.metadata_path,
+} if {
+	location := pod_template_locations[obj.kind]
+	startswith(object.get(obj, "apiVersion", ""), location.api_group)
+	template := object.get(obj, location.template, null)
+	is_object(template.spec)
+}
+
+# Where each kind keeps its pod template (one lookup per object, however many kinds there are).
+pod_template_locations := object.union(
+	{kind: location("", ["spec", "template"], "spec.template.") | some kind in template_kinds},
+	{
+		"CronJob": location("", ["spec", "jobTemplate", "spec", "template"], "spec.jobTemplate.spec.template."),
+		"Pod": location("", [], ""),
+		"PodTemplate": location("", ["template"], "template."),
+		"Rollout": location("argoproj.io/", ["spec", "template"], "spec.template."),
+	},
+)
+
+location(api_group, template, prefix) := {
+	"api_group": api_group,
+	"template": template,
+	"spec_path": concat("", [prefix, "spec"]),
+	"metadata_path": concat("", [prefix, "metadata"]),
 }
 
 # Labels of the pods an object creates.

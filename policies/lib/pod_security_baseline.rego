@@ -221,18 +221,19 @@ sysctls(pod) := {finding(
 # Host probes and lifecycle hooks (K8S-PSS-010, policy v1.34+): no probe or lifecycle handler sends
 # its request to another host than the pod's own.
 probe_host(pod) := {finding(
-	"K8S-PSS-010", pod, concat(".", array.concat([entry.path], field)),
-	sprintf("container %q sends its %s to host %q, reaching past the pod; remove host", [entry.container.name, concat(".", array.slice(field, 0, count(field) - 2)), host]),
+	"K8S-PSS-010", pod, concat(".", [entry.path, handler.field, kind, "host"]),
+	sprintf("container %q sends its %s to host %q, reaching past the pod; remove host", [entry.container.name, handler.field, action.host]),
 ) |
 	some entry in pod.containers
-	some field in host_fields
-	host := object.get(entry.container, field, "")
-	is_string(host)
-	host != ""
+	some handler in handlers(entry.container)
+	some kind in ["httpGet", "tcpSocket"]
+	action := handler.action[kind]
+	is_string(action.host)
+	action.host != ""
 }
 
-# Where a probe or lifecycle handler names a host.
-host_fields := [array.concat(handler, [kind, "host"]) |
-	some handler in [["livenessProbe"], ["readinessProbe"], ["startupProbe"], ["lifecycle", "postStart"], ["lifecycle", "preStop"]]
-	some kind in ["httpGet", "tcpSocket"]
-]
+# A container's probes and lifecycle hooks, as {field, action}.
+handlers(container) := array.concat(
+	[{"field": key, "action": container[key]} | some key in ["livenessProbe", "readinessProbe", "startupProbe"]],
+	[{"field": concat(".", ["lifecycle", hook]), "action": container.lifecycle[hook]} | some hook in ["postStart", "preStop"]],
+)
