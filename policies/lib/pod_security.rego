@@ -56,9 +56,9 @@ pod(obj) := {
 }
 
 # Who a securityContext belongs to, for messages: the pod, or a container by name.
-owner(context) := sprintf("container %q", [context.name]) if context.name
-
-owner(context) := "the pod" if not context.name
+owner(context) := sprintf("container %q", [context.name]) if {
+	is_string(context.name)
+} else := "the pod"
 
 # The JSON path of a field of a securityContext, e.g. context_field(c, "runAsUser").
 context_field(context, field) := concat(".", [context.path, "securityContext", field])

@@ -2,7 +2,6 @@
 # Each function takes pod(obj) (pod_security.rego) and returns the findings of one control.
 package lib.pod_security
 
-import data.lib.kubernetes as k8s
 import rego.v1
 
 # Windows HostProcess (K8S-PSS-007): windowsOptions.hostProcess unset or false, pod and containers.
