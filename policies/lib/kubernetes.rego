@@ -7,7 +7,7 @@ import rego.v1
 # Kinds whose spec holds a pod template at spec.template.spec.
 template_kinds := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"}
 
-# Kinds that run pods, for the pod-security rules.
+# Kinds that run pods (the pod-security rules read pod_spec, which knows a few more kinds).
 pod_kinds := template_kinds | {"CronJob", "Pod"}
 
 # "Kind/namespace/name", or "Kind/name" for an object without namespace.
@@ -24,17 +24,37 @@ namespace(obj) := object.get(obj, ["metadata", "namespace"], "")
 
 labels(obj) := object.get(obj, ["metadata", "labels"], {})
 
-# The pod spec of an object and the JSON path it sits at.
-pod_spec(obj) := {"spec": obj.spec.template.spec, "path": "spec.template.spec"} if {
-	obj.kind in template_kinds
+# The pod template of an object: its pod spec and metadata, and the JSON paths they sit at.
+# Covers the workload kinds above, CronJob, a bare Pod, PodTemplate, and Argo Rollouts' Rollout
+# (whose spec.template is a pod template too; a Rollout with a workloadRef instead has none).
+pod_spec(obj) := {
+	"spec": template.spec,
+	"path": location.spec_path,
+	"metadata": object.get(template, "metadata", {}),
+	"metadata_path": location.metadata_path,
+} if {
+	location := pod_template_locations[obj.kind]
+	startswith(object.get(obj, "apiVersion", ""), location.api_group)
+	template := object.get(obj, location.template, null)
+	is_object(template.spec)
 }
 
-pod_spec(obj) := {"spec": obj.spec.jobTemplate.spec.template.spec, "path": "spec.jobTemplate.spec.template.spec"} if {
-	obj.kind == "CronJob"
-}
+# Where each kind keeps its pod template (one lookup per object, however many kinds there are).
+pod_template_locations := object.union(
+	{kind: location("", ["spec", "template"], "spec.template.") | some kind in template_kinds},
+	{
+		"CronJob": location("", ["spec", "jobTemplate", "spec", "template"], "spec.jobTemplate.spec.template."),
+		"Pod": location("", [], ""),
+		"PodTemplate": location("", ["template"], "template."),
+		"Rollout": location("argoproj.io/", ["spec", "template"], "spec.template."),
+	},
+)
 
-pod_spec(obj) := {"spec": obj.spec, "path": "spec"} if {
-	obj.kind == "Pod"
+location(api_group, template, prefix) := {
+	"api_group": api_group,
+	"template": template,
+	"spec_path": concat("", [prefix, "spec"]),
+	"metadata_path": concat("", [prefix, "metadata"]),
 }
 
 # Labels of the pods an object creates.
