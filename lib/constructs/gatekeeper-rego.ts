@@ -67,21 +67,22 @@ export function policyModules(sources: readonly RegoSourceFile[]): readonly Poli
 const analysed = new WeakMap<readonly RegoSourceFile[], readonly PolicyModule[]>();
 
 function analyse(sources: readonly RegoSourceFile[]): PolicyModule[] {
-  const libraries = new Map<string, RegoSourceFile>();
+  // A package may span several files (lib.pod_security does): each is a library of its own.
+  const libraries = new Map<string, RegoSourceFile[]>();
   const policies: RegoSourceFile[] = [];
-  for (const source of sources) {
+  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const pkg = packageOf(source);
     if (pkg === 'main') policies.push(source);
-    else if (pkg.startsWith('lib.')) libraries.set(pkg, source);
+    else if (pkg.startsWith('lib.')) libraries.set(pkg, [...(libraries.get(pkg) ?? []), source]);
   }
-  const reserved = libraries.get(parametersDocument.slice('data.'.length));
+  const reserved = libraries.get(parametersDocument.slice('data.'.length))?.[0];
   if (reserved) throw new Error(`${reserved.path}: package lib.parameters is reserved for the Gatekeeper constraint parameters; rename the package`);
   const ids = new Map<string, string>();
-  const libraryTexts = new Map<string, string>();
-  const libraryText = (pkg: string): string => {
-    let text = libraryTexts.get(pkg);
-    if (text === undefined) libraryTexts.set(pkg, (text = templateLibrary(libraries.get(pkg)!, pkg)));
-    return text;
+  const libraryTexts = new Map<string, string[]>();
+  const libraryTextsOf = (pkg: string): string[] => {
+    let texts = libraryTexts.get(pkg);
+    if (texts === undefined) libraryTexts.set(pkg, (texts = libraries.get(pkg)!.map((file) => templateLibrary(file, pkg))));
+    return texts;
   };
   return policies.map((source) => {
     const id = moduleId(source.path);
@@ -97,7 +98,7 @@ function analyse(sources: readonly RegoSourceFile[]): PolicyModule[] {
       failureRules: rules.filter((rule) => failureRulePattern.test(rule)),
       warningRules: rules.filter((rule) => warningRulePattern.test(rule)),
       hasExceptions: rules.includes('exception'),
-      libs: [...needed.map(libraryText), templateLibrary(source, libraryPackage)],
+      libs: [...needed.flatMap(libraryTextsOf), templateLibrary(source, libraryPackage)],
     };
   });
 }
@@ -236,7 +237,7 @@ function ruleNames(source: RegoSourceFile): string[] {
 }
 
 /** The library packages a module reads, its dependencies' first, each once. */
-function importedLibraries(source: RegoSourceFile, libraries: ReadonlyMap<string, RegoSourceFile>, seen = new Set<string>()): string[] {
+function importedLibraries(source: RegoSourceFile, libraries: ReadonlyMap<string, readonly RegoSourceFile[]>, seen = new Set<string>()): string[] {
   const order: string[] = [];
   for (const [index, line] of source.text.split('\n').entries()) {
     for (const match of codeOf(line).matchAll(/\bdata\.(lib(?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) {
@@ -246,13 +247,14 @@ function importedLibraries(source: RegoSourceFile, libraries: ReadonlyMap<string
       }
       if (seen.has(pkg)) continue;
       seen.add(pkg);
-      order.push(...importedLibraries(libraries.get(pkg)!, libraries, seen), pkg);
+      for (const file of libraries.get(pkg)!) order.push(...importedLibraries(file, libraries, seen));
+      order.push(pkg);
     }
   }
   return order;
 }
 
-function longestPackage(ref: string, libraries: ReadonlyMap<string, RegoSourceFile>): string | undefined {
+function longestPackage(ref: string, libraries: ReadonlyMap<string, readonly RegoSourceFile[]>): string | undefined {
   const parts = ref.split('.');
   for (let length = parts.length; length >= 2; length--) {
     const candidate = parts.slice(0, length).join('.');

@@ -18,7 +18,9 @@ volume_types(pod) := {finding(
 ) |
 	some i, volume in object.get(pod.spec, "volumes", [])
 	not allowed_volume(volume)
-	not is_object(volume.hostPath)
+	# object.get, not volume.hostPath: OPA lifts a reference out of a negated call, so `not
+	# is_object(volume.hostPath)` would be undefined, not true, for a volume without hostPath.
+	not is_object(object.get(volume, "hostPath", null))
 	some source, value in volume
 	source != "name"
 	is_object(value)
@@ -58,7 +60,7 @@ run_as_non_root(pod) := explicit | implicit if {
 	) |
 		not pod.pod_context.context.runAsNonRoot == true
 		some context in pod.container_contexts
-		not is_boolean(context.context.runAsNonRoot)
+		not is_boolean(object.get(context.context, "runAsNonRoot", null))
 	}
 }
 

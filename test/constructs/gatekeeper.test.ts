@@ -98,7 +98,8 @@ describe('AdmissionPolicies', () => {
     const libs = new Set(templatesOf(environmentManifests()).flatMap((t) => t.spec.targets[0].code[0].source.libs as string[]));
     for (const source of policySources.filter((s) => /^package (main|lib\.(?!testing))/m.test(s.text))) {
       const packageLine = /^package main$/m.test(source.text) ? `package lib.policies.${source.path.replace(/^policies\/|\.rego$/g, '')}` : source.text.match(/^package .*$/m)![0];
-      const lib = [...libs].find((l) => l.startsWith(`${source.text.split('package')[0]}${packageLine}\n`));
+      const header = source.text.slice(0, source.text.search(/^package /m));
+      const lib = [...libs].find((l) => l.startsWith(`${header}${packageLine}\n`));
       expect({ source: source.path, found: lib !== undefined }).toEqual({ source: source.path, found: true });
       expect(normalise(lib!)).toBe(normalise(source.text));
       expect(lib).not.toMatch(/^import rego\.v1/m);
