@@ -5,9 +5,11 @@
  * project's own: every file against `main` plus the PromQL check, and each environment's combined
  * input against `combined`. With any of them it is exactly conftest's `test`.
  */
+import { loadCapabilities } from './capabilities';
 import { loadData } from './data';
 import { matchNamespaces, DEFAULT_NAMESPACES } from './namespaces';
-import { PolicySet } from './policy-set';
+import type { ParserName } from './parsers';
+import { PolicySet, type PolicyLoadOptions } from './policy-set';
 import type { CheckResult } from './result';
 import { runChecks, type CheckPlan, type CheckTarget } from './runner';
 import { resolveTargets } from './targets';
@@ -31,6 +33,12 @@ export interface PolicyRunOptions {
   readonly combine?: boolean;
   /** `--rego-version`. @default 'v1' */
   readonly regoVersion?: 'v0' | 'v1';
+  /** `--parser`: read every input with this parser instead of by its extension. */
+  readonly parser?: ParserName;
+  /** `--capabilities`: an OPA capabilities JSON file limiting the builtins. */
+  readonly capabilities?: string;
+  /** `--show-builtin-errors`: a builtin error ends the run instead of making the call undefined. */
+  readonly showBuiltinErrors?: boolean;
   /** `--env`: the environment of the given paths. */
   readonly environment?: string;
   /** @default 'dist' */
@@ -43,12 +51,25 @@ export interface PolicyRunOptions {
 
 const compiledSets = new Map<string, PolicySet>();
 
-/** Loads (once per policy paths and Rego version) and returns the compiled policies. */
-export function loadPolicies(paths: readonly string[], regoVersion: 'v0' | 'v1' = 'v1'): PolicySet {
-  const key = JSON.stringify([paths, regoVersion]);
+/** What {@link loadPolicies} compiles with: the Rego version, and conftest's `--capabilities` and `--show-builtin-errors`. */
+export interface CompileFlags {
+  readonly regoVersion?: 'v0' | 'v1';
+  /** Path of an OPA capabilities file. */
+  readonly capabilities?: string;
+  readonly showBuiltinErrors?: boolean;
+}
+
+/** Loads (once per policy paths and flags) and returns the compiled policies. */
+export function loadPolicies(paths: readonly string[], flags: CompileFlags = {}): PolicySet {
+  const key = JSON.stringify([paths, flags.regoVersion ?? 'v1', flags.capabilities ?? null, flags.showBuiltinErrors ?? false]);
   let set = compiledSets.get(key);
   if (!set) {
-    set = PolicySet.load(paths, { regoVersion });
+    const options: PolicyLoadOptions = {
+      regoVersion: flags.regoVersion,
+      allowedBuiltins: flags.capabilities === undefined ? undefined : loadCapabilities(flags.capabilities),
+      showBuiltinErrors: flags.showBuiltinErrors,
+    };
+    set = PolicySet.load(paths, options);
     compiledSets.set(key, set);
   }
   return set;
@@ -62,9 +83,10 @@ export function isConftestRun(options: PolicyRunOptions): boolean {
 /** Runs the policies and returns conftest's results (the caller picks the format and exit code). */
 export function runPolicies(options: PolicyRunOptions = {}): CheckResult[] {
   const conftest = isConftestRun(options);
-  const policies = loadPolicies(options.policy ?? [DEFAULT_POLICY_DIR], options.regoVersion);
+  const policies = loadPolicies(options.policy ?? [DEFAULT_POLICY_DIR], options);
   const targets = options.targets ?? resolveTargets({
     paths: options.paths ?? [],
+    parser: options.parser,
     environment: options.environment,
     distDir: options.distDir,
     environmentsDir: options.environmentsDir,

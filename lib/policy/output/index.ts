@@ -17,6 +17,10 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface OutputOptions {
   /** Colour the `stdout` format. @default false */
   readonly color?: boolean;
+  /** Leave exceptions out of the `stdout` format (`--suppress-exceptions`). */
+  readonly suppressExceptions?: boolean;
+  /** Count skipped results in the `stdout` summary (verify). */
+  readonly showSkipped?: boolean;
 }
 
 /** A format name that is not one of {@link OUTPUT_FORMATS}. */

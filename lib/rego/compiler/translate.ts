@@ -4,7 +4,7 @@
  * resolves calls, folds ground composites, and orders each body for safety.
  */
 import { Body, Expr, Term, VarTerm, walkTerm } from '../ast';
-import { getBuiltin } from '../builtins/registry';
+import { BuiltinSpec, getBuiltin } from '../builtins/registry';
 import { Location, RegoErrorDetail } from '../errors';
 import { RegoObject, RegoSet, Value } from '../value';
 import { IRBody, IRExpr, IRTerm, IRWith, IRCallTarget, termSlots } from './ir';
@@ -22,6 +22,8 @@ export interface TranslateEnv {
   /** Module syntax version (deprecated builtins are errors in v1). */
   readonly regoVersion: 'v0' | 'v1';
   readonly errors: RegoErrorDetail[];
+  /** The builtins this program may call, by name (default: every registered builtin). */
+  readonly builtin?: (name: string) => BuiltinSpec | undefined;
 }
 
 /** A lexical scope: names to slots, chained to the enclosing scope. */
@@ -154,7 +156,7 @@ export class Translator {
       if (root === 'data' && this.env.functionArity(full) !== undefined) return { target: { kind: 'function', name: 'data.' + full.join('.') }, value: v, valueFn, loc };
       if (root === 'input' || root === 'data') return { target: { kind: root, path: full }, value: v, loc };
       const name = path.join('.');
-      if (getBuiltin(name) || name === 'print') return { target: { kind: 'function', name }, value: v, valueFn, loc };
+      if (this.builtin(name) || name === 'print') return { target: { kind: 'function', name }, value: v, valueFn, loc };
     }
     this.env.errors.push({ code: 'rego_compile_error', message: 'with keyword target must reference existing input, data, or a function', location: loc });
     return { target: { kind: 'input', path: [] }, value: v, loc };
@@ -170,7 +172,11 @@ export class Translator {
     return undefined;
   }
 
-  private resolveFunction(path: readonly string[]): { fnPath?: string[]; builtin?: ReturnType<typeof getBuiltin>; name: string } | undefined {
+  private builtin(name: string): BuiltinSpec | undefined {
+    return this.env.builtin ? this.env.builtin(name) : getBuiltin(name);
+  }
+
+  private resolveFunction(path: readonly string[]): { fnPath?: string[]; builtin?: BuiltinSpec; name: string } | undefined {
     const head = path[0];
     let dataPath: string[] | undefined;
     if (head === 'data') dataPath = path.slice(1);
@@ -180,7 +186,7 @@ export class Translator {
     }
     if (dataPath && this.env.functionArity(dataPath) !== undefined) return { fnPath: dataPath, name: 'data.' + dataPath.join('.') };
     const name = path.join('.');
-    const builtin = getBuiltin(name);
+    const builtin = this.builtin(name);
     if (builtin) return { builtin, name };
     return undefined;
   }

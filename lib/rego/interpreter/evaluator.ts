@@ -54,6 +54,8 @@ export class Evaluator {
   state: WithState;
   readonly docs: Documents;
   readonly printed: string[] = [];
+  /** Where each `print` call of `printed` is, in the same order. */
+  readonly printLocations: Location[] = [];
   readonly calls: Calls;
   private steps = 0;
   private indexes: IterationIndexes | undefined;
