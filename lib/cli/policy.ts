@@ -3,7 +3,7 @@
  * `verify` (`npm run policy:test`: the policies' `_test.rego` tests, like `conftest verify`), and
  * `parse` (the inputs as the policies see them, like `conftest parse`).
  */
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import {
   CapabilitiesError,
   DataLoadError,
@@ -70,6 +70,18 @@ interface TestFlags extends EngineFlags {
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
+/** Where the command writes (tests run it in-process), and whether stdout is a terminal (colour). */
+export interface PolicyIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly terminal: boolean;
+}
+
+/** What an action reports back: its exit code. */
+interface Outcome {
+  code: number;
+}
+
 /** The flags of conftest's engine, for `test` and `verify` alike. */
 function withEngineFlags(command: Command): Command {
   return command
@@ -91,7 +103,7 @@ function refuseUnsupported(flags: EngineFlags): void {
   if (flags.trace) throw new UnsupportedFlagError('--trace', 'lib/rego records no evaluation trace; add print() calls to the policy, whose lines the stdout output shows');
 }
 
-function testCommand(): Command {
+function testCommand(io: PolicyIo, outcome: Outcome): Command {
   return withEngineFlags(
     new Command('test')
       .description(
@@ -129,10 +141,10 @@ function testCommand(): Command {
       });
       const code = exitCode(results, { failOnWarn: flags.failOnWarn });
       if (!flags.quiet || code !== 0) {
-        const color = flags.color && process.stdout.isTTY === true;
-        process.stdout.write(formatter(format, { color, suppressExceptions: flags.suppressExceptions })(results));
+        const color = flags.color && io.terminal;
+        io.stdout(formatter(format, { color, suppressExceptions: flags.suppressExceptions })(results));
       }
-      process.exitCode = flags.fail ? code : 0;
+      outcome.code = flags.fail ? code : 0;
     });
 }
 
@@ -142,7 +154,7 @@ interface VerifyFlags extends EngineFlags {
   report?: string;
 }
 
-function verifyCommand(): Command {
+function verifyCommand(io: PolicyIo, outcome: Outcome): Command {
   return withEngineFlags(new Command('verify').description("Run the policies' _test.rego tests (test_* rules), as conftest verify does."))
     .option('-n, --namespace <glob>', 'only the tests of this package, repeatable, globs allowed (default: every package)', collect)
     .option('-r, --run <regex>', 'run only the tests whose name matches')
@@ -164,15 +176,14 @@ function verifyCommand(): Command {
       });
       const code = exitCode(results);
       if (!flags.quiet || code !== 0) {
-        const color = flags.color && process.stdout.isTTY === true;
-        const text = flags.report !== undefined ? formatReport(tests, flags.report as ReportMode) : formatter(format, { color, showSkipped: true })(results);
-        process.stdout.write(text);
+        const color = flags.color && io.terminal;
+        io.stdout(flags.report !== undefined ? formatReport(tests, flags.report as ReportMode) : formatter(format, { color, showSkipped: true })(results));
       }
-      process.exitCode = code;
+      outcome.code = code;
     });
 }
 
-function parseCommand(): Command {
+function parseCommand(io: PolicyIo): Command {
   return new Command('parse')
     .description('Print the inputs as the policies see them (JSON), as conftest parse does.')
     .argument('<paths...>', 'YAML/JSON files or folders (- for standard input)')
@@ -180,7 +191,7 @@ function parseCommand(): Command {
     .option('--combine', 'print the combined input: an array of {path, contents}')
     .action((paths: string[], flags: { parser?: string; combine?: boolean }) => {
       const files = readInputs(paths, flags.parser === undefined ? undefined : parserName(flags.parser));
-      process.stdout.write(formatParsed(files, flags.combine));
+      io.stdout(formatParsed(files, flags.combine));
     });
 }
 
@@ -199,18 +210,32 @@ const userErrors = [
   VerifyError,
 ];
 
-const program = new Command('policy')
-  .description('Rego policies over the manifests, conftest-compatible.')
-  .version(`${version} (conftest-compatible policy runner on lib/rego)`, '-v, --version', 'print the version')
-  .addCommand(testCommand(), { isDefault: true })
-  .addCommand(verifyCommand())
-  .addCommand(parseCommand())
-  .showHelpAfterError();
+/** Runs the command line (arguments after the command name); returns the exit code. */
+export function runPolicyCommand(argv: readonly string[], io: PolicyIo): number {
+  const outcome: Outcome = { code: 0 };
+  const program = new Command('policy')
+    .description('Rego policies over the manifests, conftest-compatible.')
+    .version(`${version} (conftest-compatible policy runner on lib/rego)`, '-v, --version', 'print the version')
+    .addCommand(testCommand(io, outcome), { isDefault: true })
+    .addCommand(verifyCommand(io, outcome))
+    .addCommand(parseCommand(io))
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  try {
+    program.parse(argv as string[], { from: 'user' });
+    return outcome.code;
+  } catch (error) {
+    // commander has printed its own message (usage errors, --help, --version).
+    if (error instanceof CommanderError) return error.exitCode;
+    const known = userErrors.some((type) => error instanceof type);
+    io.stderr(`policy: ${known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.stack}\n`);
+    return 1;
+  }
+}
 
-try {
-  program.parse(process.argv);
-} catch (error) {
-  const known = userErrors.some((type) => error instanceof type);
-  process.stderr.write(`policy: ${known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.stack}\n`);
-  process.exit(1);
+if (require.main === module) {
+  const io: PolicyIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), terminal: process.stdout.isTTY === true };
+  process.exitCode = runPolicyCommand(process.argv.slice(2), io);
 }

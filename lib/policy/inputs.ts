@@ -51,7 +51,9 @@ export function parseInput(file: string, text: string, parser: ParserName = 'yam
   if (parser === 'yaml') return inputFile(file, parseManifest(text, file));
   const parsed = parseJson(text);
   if ('error' in parsed) {
-    throw new InputError(`${file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}; fix the JSON or pick another --parser`);
+    const { line, column, message } = parsed.error;
+    const where = line === undefined ? file : `${file}:${line}:${column}`;
+    throw new InputError(`${where}: ${message}; fix the JSON or pick another --parser`);
   }
   return { path: file, documents: [parsed.value] };
 }

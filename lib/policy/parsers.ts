@@ -31,10 +31,10 @@ export function parserForFile(file: string): ParserName {
   throw new UnknownParserError(extension === '' ? file : `.${extension}`, 'file type');
 }
 
-/** Where and why strict JSON could not be read. */
+/** Why strict JSON could not be read, and where when the parser says (Node gives an offset for some errors only). */
 export interface JsonSyntaxError {
-  readonly line: number;
-  readonly column: number;
+  readonly line?: number;
+  readonly column?: number;
   readonly message: string;
 }
 
@@ -43,10 +43,11 @@ export function parseJson(text: string): { value: unknown } | { error: JsonSynta
   try {
     return { value: JSON.parse(text) as unknown };
   } catch (error) {
-    const message = (error as Error).message;
-    // Node's message gives an offset; turn it into a line and column.
+    // One line: Node quotes the offending text, newlines included.
+    const message = (error as Error).message.replace(/\n/g, '\\n');
     const match = /position (\d+)/.exec(message);
-    const before = text.slice(0, match ? Number(match[1]) : text.length).split('\n');
+    if (!match) return { error: { message } };
+    const before = text.slice(0, Number(match[1])).split('\n');
     return { error: { line: before.length, column: before[before.length - 1].length + 1, message } };
   }
 }

@@ -5,6 +5,7 @@
  * project's own: every file against `main` plus the PromQL check, and each environment's combined
  * input against `combined`. With any of them it is exactly conftest's `test`.
  */
+import * as path from 'node:path';
 import { loadCapabilities } from './capabilities';
 import { loadData } from './data';
 import { matchNamespaces, DEFAULT_NAMESPACES } from './namespaces';
@@ -61,7 +62,8 @@ export interface CompileFlags {
 
 /** Loads (once per policy paths and flags) and returns the compiled policies. */
 export function loadPolicies(paths: readonly string[], flags: CompileFlags = {}): PolicySet {
-  const key = JSON.stringify([paths, flags.regoVersion ?? 'v1', flags.capabilities ?? null, flags.showBuiltinErrors ?? false]);
+  // Absolute paths: the same relative path names other files once the working folder changes.
+  const key = JSON.stringify([paths.map((given) => path.resolve(given)), flags.regoVersion ?? 'v1', flags.capabilities && path.resolve(flags.capabilities), flags.showBuiltinErrors ?? false]);
   let set = compiledSets.get(key);
   if (!set) {
     const options: PolicyLoadOptions = {

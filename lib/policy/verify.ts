@@ -45,7 +45,8 @@ function packageOf(test: TestResult): string {
 }
 
 function testResult(test: TestResult): CheckResult {
-  const result = { ...emptyCheckResult(test.location.file, packageOf(test)), printed: test.printed };
+  // A test's print lines show in --report only: conftest's verify results carry none.
+  const result = emptyCheckResult(test.location.file, packageOf(test));
   const message = { msg: test.fullName };
   if (test.status === 'FAIL') return { ...result, failures: [message] };
   if (test.status === 'SKIP') return { ...result, skipped: [message] };
