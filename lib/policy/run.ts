@@ -104,5 +104,7 @@ function projectPlan(): CheckPlan {
 
 function conftestPlan(options: PolicyRunOptions, policies: PolicySet): CheckPlan {
   const namespaces = options.allNamespaces ? policies.namespaces() : matchNamespaces(options.namespace ?? ['main'], policies.namespaces());
-  return options.combine ? { perFile: [], combined: namespaces, promql: false } : { perFile: namespaces, combined: [], promql: false };
+  return options.combine
+    ? { perFile: [], combined: namespaces, promql: false, fileInfo: true }
+    : { perFile: namespaces, combined: [], promql: false, fileInfo: true };
 }
