@@ -5,6 +5,7 @@
  * project's own: every file against `main` plus the PromQL check, and each environment's combined
  * input against `combined`. With any of them it is exactly conftest's `test`.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadCapabilities } from './capabilities';
 import { loadData } from './data';
@@ -18,13 +19,16 @@ import { resolveTargets } from './targets';
 /** The policy folder of this project. */
 export const DEFAULT_POLICY_DIR = 'policies';
 
+/** The data folder conftest loads when no `-d` is given (for conftest runs only). */
+export const DEFAULT_DATA_DIR = 'data';
+
 /** Options of {@link runPolicies}; names follow conftest's flags. */
 export interface PolicyRunOptions {
   /** Files and folders to check; empty: every folder of `distDir`. */
   readonly paths?: readonly string[];
   /** `-p`: policy files and folders. @default ['policies'] */
   readonly policy?: readonly string[];
-  /** `-d`: data files and folders. */
+  /** `-d`: data files and folders; a conftest run without them loads `data/` when it exists, as conftest does. */
   readonly data?: readonly string[];
   /** `-n`: namespaces (globs allowed). @default ['main'] */
   readonly namespace?: readonly string[];
@@ -86,16 +90,22 @@ export function isConftestRun(options: PolicyRunOptions): boolean {
 export function runPolicies(options: PolicyRunOptions = {}): CheckResult[] {
   const conftest = isConftestRun(options);
   const policies = loadPolicies(options.policy ?? [DEFAULT_POLICY_DIR], options);
+  const dataPaths = options.data && options.data.length > 0 ? options.data : conftest ? defaultData() : [];
   const targets = options.targets ?? resolveTargets({
     paths: options.paths ?? [],
     parser: options.parser,
     environment: options.environment,
     distDir: options.distDir,
     environmentsDir: options.environmentsDir,
-    data: options.data && options.data.length > 0 ? loadData(options.data) : {},
+    data: dataPaths.length > 0 ? loadData(dataPaths) : {},
     conftestCombinedName: conftest,
   });
   return runChecks(policies, targets, conftest ? conftestPlan(options, policies) : projectPlan());
+}
+
+/** conftest's default data folder: `data/` of the working folder, when there is one and no `-d` is given. */
+function defaultData(): string[] {
+  return fs.existsSync(DEFAULT_DATA_DIR) && fs.statSync(DEFAULT_DATA_DIR).isDirectory() ? [DEFAULT_DATA_DIR] : [];
 }
 
 function projectPlan(): CheckPlan {
