@@ -34,11 +34,23 @@ import { ConfigError } from '../config';
 import { RegoError } from '../rego';
 import { version } from '../../package.json';
 
-/** A conftest flag this runner cannot honour; the message says why and what to do instead. */
-class UnsupportedFlagError extends Error {
-  constructor(flag: string, reason: string) {
-    super(`${flag} is not supported: ${reason}`);
-    this.name = 'UnsupportedFlagError';
+/** A flag this runner cannot honour, or a flag value it cannot use; the message says why and what to do instead. */
+class FlagError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FlagError';
+  }
+}
+
+const unsupported = (flag: string, reason: string): FlagError => new FlagError(`${flag} is not supported: ${reason}`);
+
+/** `-r`'s pattern. @throws FlagError naming the flag when it is no regular expression */
+function testFilter(pattern: string | undefined): RegExp | undefined {
+  if (pattern === undefined) return undefined;
+  try {
+    return new RegExp(pattern);
+  } catch (error) {
+    throw new FlagError(`-r ${pattern}: ${(error as Error).message}; pass a JavaScript regular expression`);
   }
 }
 
@@ -99,8 +111,8 @@ function withEngineFlags(command: Command): Command {
 
 /** Refuses the conftest flags whose engine support lib/rego lacks, before doing any work. */
 function refuseUnsupported(flags: EngineFlags): void {
-  if (flags.strict) throw new UnsupportedFlagError('--strict', "lib/rego has no strict-mode checks (unused variables and imports); run the policies through `opa check --strict` where OPA is available");
-  if (flags.trace) throw new UnsupportedFlagError('--trace', 'lib/rego records no evaluation trace; add print() calls to the policy, whose lines the stdout output shows');
+  if (flags.strict) throw unsupported('--strict', "lib/rego has no strict-mode checks (unused variables and imports); run the policies through `opa check --strict` where OPA is available");
+  if (flags.trace) throw unsupported('--trace', 'lib/rego records no evaluation trace; add print() calls to the policy, whose lines the stdout output shows');
 }
 
 function testCommand(io: PolicyIo, outcome: Outcome): Command {
@@ -162,7 +174,7 @@ function verifyCommand(io: PolicyIo, outcome: Outcome): Command {
     .action((flags: VerifyFlags) => {
       refuseUnsupported(flags);
       const format = outputFormat(flags.output);
-      if (flags.report !== undefined && format !== 'stdout') throw new UnsupportedFlagError(`--report with -o ${format}`, 'the report is printed as text only; drop -o or --report');
+      if (flags.report !== undefined && format !== 'stdout') throw unsupported(`--report with -o ${format}`, 'the report is printed as text only; drop -o or --report');
       const policies = loadPolicies(flags.policy ?? [DEFAULT_POLICY_DIR], {
         regoVersion: flags.regoVersion as 'v0' | 'v1',
         capabilities: flags.capabilities,
@@ -170,7 +182,7 @@ function verifyCommand(io: PolicyIo, outcome: Outcome): Command {
       });
       const { tests, results } = verifyPolicies(policies, {
         namespace: flags.namespace,
-        run: flags.run === undefined ? undefined : new RegExp(flags.run),
+        run: testFilter(flags.run),
         data: flags.data && flags.data.length > 0 ? loadData(flags.data) : {},
         showBuiltinErrors: flags.showBuiltinErrors,
       });
@@ -200,13 +212,13 @@ const userErrors = [
   CapabilitiesError,
   ConfigError,
   DataLoadError,
+  FlagError,
   InputError,
   PolicyLoadError,
   PolicyResultError,
   RegoError,
   UnknownOutputFormatError,
   UnknownParserError,
-  UnsupportedFlagError,
   VerifyError,
 ];
 
