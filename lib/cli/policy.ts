@@ -44,13 +44,13 @@ class FlagError extends Error {
 
 const unsupported = (flag: string, reason: string): FlagError => new FlagError(`${flag} is not supported: ${reason}`);
 
-/** `-r`'s pattern. @throws FlagError naming the flag when it is no regular expression */
-function testFilter(pattern: string | undefined): RegExp | undefined {
-  if (pattern === undefined) return undefined;
+/** A flag's regular expression (`-r`, `--ignore`). @throws FlagError naming the flag when it is none */
+function pattern(flag: string, source: string | undefined): RegExp | undefined {
+  if (source === undefined) return undefined;
   try {
-    return new RegExp(pattern);
+    return new RegExp(source);
   } catch (error) {
-    throw new FlagError(`-r ${pattern}: ${(error as Error).message}; pass a JavaScript regular expression`);
+    throw new FlagError(`${flag} ${source}: ${(error as Error).message}; pass a JavaScript regular expression`);
   }
 }
 
@@ -73,6 +73,7 @@ interface TestFlags extends EngineFlags {
   allNamespaces?: boolean;
   combine?: boolean;
   parser?: string;
+  ignore?: string;
   failOnWarn?: boolean;
   fail: boolean;
   suppressExceptions?: boolean;
@@ -129,6 +130,7 @@ function testCommand(io: PolicyIo, outcome: Outcome): Command {
     .option('--all-namespaces', 'check every namespace of the policies')
     .option('--combine', 'check all inputs as one array of {path, contents}')
     .option('--parser <name>', `read every input with this parser instead of by its extension: ${PARSERS.join(', ')}`)
+    .option('--ignore <regex>', 'skip the files found in folders whose path matches (files named directly are read)')
     .option('--fail-on-warn', 'exit 1 on warnings (and 2 on failures), as conftest does')
     .option('--no-fail', 'exit 0 even when policies fail')
     .option('--suppress-exceptions', 'leave exceptions out of the stdout output (they still count)')
@@ -146,6 +148,7 @@ function testCommand(io: PolicyIo, outcome: Outcome): Command {
         combine: flags.combine,
         regoVersion: flags.regoVersion as 'v0' | 'v1',
         parser: flags.parser === undefined ? undefined : parserName(flags.parser),
+        ignore: pattern('--ignore', flags.ignore),
         capabilities: flags.capabilities,
         showBuiltinErrors: flags.showBuiltinErrors,
         environment: flags.env,
@@ -182,7 +185,7 @@ function verifyCommand(io: PolicyIo, outcome: Outcome): Command {
       });
       const { tests, results } = verifyPolicies(policies, {
         namespace: flags.namespace,
-        run: testFilter(flags.run),
+        run: pattern('-r', flags.run),
         data: flags.data && flags.data.length > 0 ? loadData(flags.data) : {},
         showBuiltinErrors: flags.showBuiltinErrors,
       });
@@ -202,7 +205,7 @@ function parseCommand(io: PolicyIo): Command {
     .option('--parser <name>', `read every input with this parser instead of by its extension: ${PARSERS.join(', ')}`)
     .option('--combine', 'print the combined input: an array of {path, contents}')
     .action((paths: string[], flags: { parser?: string; combine?: boolean }) => {
-      const files = readInputs(paths, flags.parser === undefined ? undefined : parserName(flags.parser));
+      const files = readInputs(paths, { parser: flags.parser === undefined ? undefined : parserName(flags.parser) });
       io.stdout(formatParsed(files, flags.combine));
     });
 }

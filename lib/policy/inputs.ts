@@ -26,21 +26,34 @@ export class InputError extends Error {
   }
 }
 
+/** How {@link readInputs} reads. */
+export interface ReadOptions {
+  /** Read every file with this parser (`--parser`) instead of as YAML. */
+  readonly parser?: ParserName;
+  /** Skip the files found in a folder whose path matches (`--ignore`); files named directly are read. */
+  readonly ignore?: RegExp;
+}
+
 /**
- * Reads the files under the given paths (`-` is standard input) into inputs. An empty path is
- * ignored, as conftest ignores it (a shell variable that expanded to nothing).
+ * Reads the files under the given paths (`-` is standard input) into inputs, sorted by path. An
+ * empty path is ignored, as conftest ignores it (a shell variable that expanded to nothing).
  */
-export function readInputs(paths: readonly string[], parser?: ParserName): InputFile[] {
-  const files: string[] = [];
-  const onDisk = paths.filter((given) => given !== '-' && given !== '');
-  try {
-    files.push(...findManifestFiles(onDisk));
-  } catch (error) {
-    throw new InputError(error instanceof Error ? error.message : String(error));
+export function readInputs(paths: readonly string[], options: ReadOptions = {}): InputFile[] {
+  const found = new Set<string>();
+  for (const given of paths.filter((path) => path !== '-' && path !== '')) {
+    let files: string[];
+    try {
+      files = findManifestFiles([given]);
+    } catch (error) {
+      throw new InputError(error instanceof Error ? error.message : String(error));
+    }
+    const walked = fs.statSync(given).isDirectory();
+    for (const file of files) if (!(walked && options.ignore?.test(file))) found.add(file);
   }
+  const files = [...found].sort();
   if (paths.includes('-')) files.unshift('-');
   if (files.length === 0) throw new InputError('no files found; pass YAML or JSON files or folders');
-  return files.map((file) => parseInput(file, fs.readFileSync(file === '-' ? 0 : file, 'utf8'), parser));
+  return files.map((file) => parseInput(file, fs.readFileSync(file === '-' ? 0 : file, 'utf8'), options.parser));
 }
 
 /**

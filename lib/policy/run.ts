@@ -40,6 +40,8 @@ export interface PolicyRunOptions {
   readonly regoVersion?: 'v0' | 'v1';
   /** `--parser`: read every input with this parser instead of by its extension. */
   readonly parser?: ParserName;
+  /** `--ignore`: skip the files found in folders whose path matches. */
+  readonly ignore?: RegExp;
   /** `--capabilities`: an OPA capabilities JSON file limiting the builtins. */
   readonly capabilities?: string;
   /** `--show-builtin-errors`: a builtin error ends the run instead of making the call undefined. */
@@ -93,7 +95,7 @@ export function runPolicies(options: PolicyRunOptions = {}): CheckResult[] {
   const dataPaths = options.data && options.data.length > 0 ? options.data : conftest ? defaultData() : [];
   const targets = options.targets ?? resolveTargets({
     paths: options.paths ?? [],
-    parser: options.parser,
+    read: { parser: options.parser, ignore: options.ignore },
     environment: options.environment,
     distDir: options.distDir,
     environmentsDir: options.environmentsDir,

@@ -15,7 +15,7 @@ describe('npm run policy', () => {
   });
 
   it.each([
-    ['test', ['--policy', '--data', '--namespace', '--all-namespaces', '--combine', '--parser', '--capabilities', '--show-builtin-errors', '--suppress-exceptions', '--quiet', '--fail-on-warn', '--no-fail', '--output', '--strict', '--trace']],
+    ['test', ['--policy', '--data', '--namespace', '--all-namespaces', '--combine', '--parser', '--ignore', '--capabilities', '--show-builtin-errors', '--suppress-exceptions', '--quiet', '--fail-on-warn', '--no-fail', '--output', '--strict', '--trace']],
     ['verify', ['--policy', '--data', '--namespace', '--run', '--report', '--output', '--capabilities', '--show-builtin-errors', '--quiet', '--strict', '--trace']],
     ['parse', ['--parser', '--combine']],
   ])('documents the flags of %s in --help', (command, flags) => {
