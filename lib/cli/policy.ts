@@ -66,6 +66,7 @@ interface EngineFlags {
   output: string;
   color: boolean;
   quiet?: boolean;
+  junitHideMessage?: boolean;
 }
 
 interface TestFlags extends EngineFlags {
@@ -107,7 +108,8 @@ function withEngineFlags(command: Command): Command {
     .option('--trace', 'not supported: evaluation traces (the command says so and exits 1; use print() in the policy)')
     .option('-o, --output <format>', `output format: ${OUTPUT_FORMATS.join(', ')}`, 'stdout')
     .option('--no-color', 'never colour the stdout format (it is coloured on a terminal only)')
-    .option('--quiet', 'print nothing when every check passes');
+    .option('--quiet', 'print nothing when every check passes')
+    .option('--junit-hide-message', 'name junit test cases by file and namespace only, without the message');
 }
 
 /** Refuses the conftest flags whose engine support lib/rego lacks, before doing any work. */
@@ -157,7 +159,7 @@ function testCommand(io: PolicyIo, outcome: Outcome): Command {
       const code = exitCode(results, { failOnWarn: flags.failOnWarn });
       if (!flags.quiet || code !== 0) {
         const color = flags.color && io.terminal;
-        io.stdout(formatter(format, { color, suppressExceptions: flags.suppressExceptions })(results));
+        io.stdout(formatter(format, { color, suppressExceptions: flags.suppressExceptions, junitHideMessage: flags.junitHideMessage })(results));
       }
       outcome.code = flags.fail ? code : 0;
     });
@@ -192,7 +194,7 @@ function verifyCommand(io: PolicyIo, outcome: Outcome): Command {
       const code = exitCode(results);
       if (!flags.quiet || code !== 0) {
         const color = flags.color && io.terminal;
-        io.stdout(flags.report !== undefined ? formatReport(tests, flags.report as ReportMode) : formatter(format, { color, showSkipped: true })(results));
+        io.stdout(flags.report !== undefined ? formatReport(tests, flags.report as ReportMode) : formatter(format, { color, showSkipped: true, junitHideMessage: flags.junitHideMessage })(results));
       }
       outcome.code = code;
     });

@@ -15,8 +15,8 @@ describe('npm run policy', () => {
   });
 
   it.each([
-    ['test', ['--policy', '--data', '--namespace', '--all-namespaces', '--combine', '--parser', '--ignore', '--capabilities', '--show-builtin-errors', '--suppress-exceptions', '--quiet', '--fail-on-warn', '--no-fail', '--output', '--strict', '--trace']],
-    ['verify', ['--policy', '--data', '--namespace', '--run', '--report', '--output', '--capabilities', '--show-builtin-errors', '--quiet', '--strict', '--trace']],
+    ['test', ['--policy', '--data', '--namespace', '--all-namespaces', '--combine', '--parser', '--ignore', '--capabilities', '--show-builtin-errors', '--suppress-exceptions', '--quiet', '--fail-on-warn', '--no-fail', '--output', '--junit-hide-message', '--strict', '--trace']],
+    ['verify', ['--policy', '--data', '--namespace', '--run', '--report', '--output', '--capabilities', '--show-builtin-errors', '--quiet', '--junit-hide-message', '--strict', '--trace']],
     ['parse', ['--parser', '--combine']],
   ])('documents the flags of %s in --help', (command, flags) => {
     const help = run(command, '--help');

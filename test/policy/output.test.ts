@@ -228,3 +228,13 @@ describe('stdout output options', () => {
     expect(formatter('json')([findings])).not.toContain('hello');
   });
 });
+
+describe('junit --junit-hide-message', () => {
+  it('names test cases by file and namespace only', () => {
+    const results = [result({ failures: [{ msg: 'first failure' }] })];
+    expect(formatter('junit')(results)).toContain(`name="${service} - namespace - first failure"`);
+    const hidden = formatter('junit', { junitHideMessage: true })(results);
+    expect(hidden).toContain(`name="${service} - namespace" time="0.000">`);
+    expect(hidden).toContain('<failure message="Failed" type="">first failure</failure>');
+  });
+});

@@ -21,6 +21,8 @@ export interface OutputOptions {
   readonly suppressExceptions?: boolean;
   /** Count skipped results in the `stdout` summary (verify). */
   readonly showSkipped?: boolean;
+  /** Name `junit` test cases without their message (`--junit-hide-message`). */
+  readonly junitHideMessage?: boolean;
 }
 
 /** A format name that is not one of {@link OUTPUT_FORMATS}. */
@@ -49,7 +51,7 @@ export function formatter(format: OutputFormat, options: OutputOptions = {}): (r
     case 'table':
       return formatTable;
     case 'junit':
-      return formatJunit;
+      return (results) => formatJunit(results, { hideMessage: options.junitHideMessage });
     case 'github':
       return formatGithub;
     case 'sarif':
