@@ -2,12 +2,14 @@
  * `npm run conformance -- <dir> [--min-pass <fraction>]`: runs every OPA-format
  * YAML case file below <dir> through the Rego engine and reports pass/fail per
  * folder, every failing note with a one-line reason, every skip with its
- * reason, and `N passed, M failed[, K skipped]`. Exits 0 unless --min-pass is
- * given and the pass rate (of cases run) is below it.
+ * reason, and `N passed, M failed[, K skipped]`. A case file that cannot be read
+ * or parsed, or a malformed case, fails on its own with the file and the reason;
+ * the run goes on. Exits 0 unless --min-pass is given and the pass rate (of cases
+ * run) is below it.
  */
 import { Command, CommanderError } from 'commander';
 import * as fs from 'fs';
-import { LoadedCase, findCaseFiles, loadCases } from './conformance/cases';
+import { CaseFileError, LoadedCase, findCaseFiles, loadCases } from './conformance/cases';
 import { CaseOutcome, runCase } from './conformance/run-case';
 
 /** Where the command writes (tests run it in-process). */
@@ -44,18 +46,20 @@ export function runConformance(argv: readonly string[], io: ConformanceIo): numb
   }
   const filter = opts.filter === undefined ? undefined : new RegExp(opts.filter);
   const cases: LoadedCase[] = [];
+  // A file that cannot be read or parsed fails on its own (one failure, named with its reason); the run goes on.
+  const badFiles: CaseFileError[] = [];
   for (const file of findCaseFiles(dir)) {
     try {
       cases.push(...loadCases(dir, file));
     } catch (e) {
-      io.stderr(`conformance: ${file}: cannot read cases: ${(e as Error).message}\n`);
-      return 2;
+      if (!(e instanceof CaseFileError)) throw e;
+      badFiles.push(e);
     }
   }
   const outcomes = cases.filter((c) => !filter || filter.test(c.spec.note)).map((c) => ({ c, o: runCase(c) }));
-  report(outcomes, io);
+  report(outcomes, badFiles, io);
   const passed = outcomes.filter((x) => x.o.status === 'pass').length;
-  const failed = outcomes.filter((x) => x.o.status === 'fail').length;
+  const failed = outcomes.filter((x) => x.o.status === 'fail').length + badFiles.length;
   if (minPass !== undefined && passed / Math.max(1, passed + failed) < minPass) {
     io.stderr(`conformance: pass rate ${(passed / Math.max(1, passed + failed)).toFixed(4)} is below --min-pass ${minPass}\n`);
     return 1;
@@ -63,7 +67,7 @@ export function runConformance(argv: readonly string[], io: ConformanceIo): numb
   return 0;
 }
 
-function report(outcomes: Array<{ c: LoadedCase; o: CaseOutcome }>, io: ConformanceIo): void {
+function report(outcomes: Array<{ c: LoadedCase; o: CaseOutcome }>, badFiles: readonly CaseFileError[], io: ConformanceIo): void {
   const folders = new Map<string, { pass: number; fail: number; skip: number }>();
   for (const { c, o } of outcomes) {
     const f = folders.get(c.folder) ?? { pass: 0, fail: 0, skip: 0 };
@@ -79,8 +83,9 @@ function report(outcomes: Array<{ c: LoadedCase; o: CaseOutcome }>, io: Conforma
   }
   const sorted = [...outcomes].sort((a, b) => (a.c.file < b.c.file ? -1 : a.c.file > b.c.file ? 1 : a.c.spec.note < b.c.spec.note ? -1 : 1));
   const failures = sorted.filter((x) => x.o.status === 'fail');
-  if (failures.length > 0) {
+  if (failures.length > 0 || badFiles.length > 0) {
     io.stdout(`\nFailures:\n`);
+    for (const bad of badFiles) io.stdout(`FAIL ${bad.file}: malformed case file: ${oneLine(bad.message)}\n`);
     for (const { c, o } of failures) io.stdout(`FAIL ${c.file}: ${c.spec.note}: ${oneLine((o as { reason: string }).reason)}\n`);
   }
   const skips = sorted.filter((x) => x.o.status === 'skip');
@@ -89,7 +94,7 @@ function report(outcomes: Array<{ c: LoadedCase; o: CaseOutcome }>, io: Conforma
     for (const { c, o } of skips) io.stdout(`SKIP ${c.file}: ${c.spec.note}: ${(o as { reason: string }).reason}\n`);
   }
   const passed = outcomes.length - failures.length - skips.length;
-  io.stdout(`\n${passed} passed, ${failures.length} failed${skips.length > 0 ? `, ${skips.length} skipped` : ''}\n`);
+  io.stdout(`\n${passed} passed, ${failures.length + badFiles.length} failed${skips.length > 0 ? `, ${skips.length} skipped` : ''}\n`);
 }
 
 function oneLine(s: string): string {

@@ -1,6 +1,8 @@
 /**
  * The `data` document of a run: JSON/YAML files given with `-d` (mounted as OPA's loader does: a
  * file in sub-folder `a/b` of a data folder lands under `data.a.b`), plus `data.environment`.
+ * As conftest's loader filter does, every other file is skipped, whether found in a folder or
+ * named directly (so `-d policy/` or `-d x.rego` is no error).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,14 +32,19 @@ export function loadData(paths: readonly string[]): Record<string, unknown> {
   return data;
 }
 
+/** Whether conftest loads a file as data: by its extension alone. */
+export function isDataFile(file: string): boolean {
+  return DATA_EXTENSIONS.includes(path.extname(file).toLowerCase());
+}
+
 function dataFiles(given: string): string[] {
-  if (!fs.statSync(given).isDirectory()) return [given];
+  if (!fs.statSync(given).isDirectory()) return isDataFile(given) ? [given] : [];
   const files: string[] = [];
   const walk = (folder: string): void => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const entryPath = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(entryPath);
-      else if (DATA_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) files.push(entryPath);
+      else if (isDataFile(entry.name)) files.push(entryPath);
     }
   };
   walk(given);

@@ -8,10 +8,10 @@ import { countExceptions, exceptionName, exceptionQuery, isFailureRule, type Nam
 
 /**
  * Evaluates references such as `data.main.deny` for an input, all in one evaluation; each value is
- * `undefined` when its reference is undefined.
+ * `undefined` when its reference is undefined. `printed` gives what `print` wrote meanwhile.
  */
 export interface RuleEvaluator {
-  values(refs: readonly string[], input: unknown): unknown[];
+  values(refs: readonly string[], input: unknown): { values: unknown[]; printed: string[] };
 }
 
 /** A policy message that conftest cannot read (a structured message without a string `msg`). */
@@ -37,7 +37,8 @@ export function checkInput(
   if (rules.names.length === 0) return { ...emptyCheckResult(filename, namespace) };
   const refs = ruleRefs(namespace, rules);
   const queries = refs.slice(1);
-  const [exception, ...values] = evaluator.values(refs, input);
+  const evaluated = evaluator.values(refs, input);
+  const [exception, ...values] = evaluated.values;
 
   rules.names.forEach((rule, index) => {
     const exempted = countExceptions(exception, exceptionName(rule));
@@ -56,7 +57,7 @@ export function checkInput(
   // conftest reports one success per passing rule name; rules defined several times make up the rest.
   const counted = failures.length + warnings.length + exceptions.length + successes;
   if (counted < rules.definitions) successes += rules.definitions - counted;
-  return { ...emptyCheckResult(filename, namespace), successes, failures, warnings, exceptions };
+  return { ...emptyCheckResult(filename, namespace), successes, failures, warnings, exceptions, printed: evaluated.printed };
 }
 
 const refsByRules = new WeakMap<NamespaceRules, Map<string, readonly string[]>>();
@@ -83,6 +84,7 @@ export function mergeResults(filename: string, namespace: string, results: reado
     warnings: results.flatMap((result) => result.warnings),
     failures: results.flatMap((result) => result.failures),
     exceptions: results.flatMap((result) => result.exceptions),
+    printed: results.flatMap((result) => result.printed),
   };
 }
 

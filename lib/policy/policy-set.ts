@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compile, RegoError, type CompiledPolicy } from '../rego';
+import { compile, RegoError, type CompiledPolicy, type PrintedLine } from '../rego';
+import { CONFTEST_BUILTINS } from './builtins';
 import type { RuleEvaluator } from './evaluation';
 import { checkedRules, type NamespaceRules } from './rule-names';
 
@@ -20,6 +21,10 @@ export class PolicyLoadError extends Error {
 export interface PolicyLoadOptions {
   /** Rego syntax of the policies (conftest's `--rego-version`). @default 'v1' */
   readonly regoVersion?: 'v0' | 'v1';
+  /** The only builtins the policies may call (conftest's `--capabilities`); default: all. */
+  readonly allowedBuiltins?: readonly string[];
+  /** A builtin error ends the run with that error, instead of making the call undefined (conftest's `--show-builtin-errors`). */
+  readonly showBuiltinErrors?: boolean;
 }
 
 /** Compiled policies with their namespaces (packages) and rules. */
@@ -44,7 +49,13 @@ export class PolicySet {
     if (files.length === 0) throw new PolicyLoadError(`no policies found in [${paths.join(' ')}]; pass a folder of .rego files with -p`);
     const modules = files.map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') }));
     try {
-      return new PolicySet(compile(modules, { regoVersion: options.regoVersion ?? 'v1' }), files);
+      const compiled = compile(modules, {
+        regoVersion: options.regoVersion ?? 'v1',
+        builtins: CONFTEST_BUILTINS,
+        allowedBuiltins: options.allowedBuiltins,
+        strictBuiltinErrors: options.showBuiltinErrors ?? false,
+      });
+      return new PolicySet(compiled, files);
     } catch (error) {
       if (!(error instanceof RegoError)) throw error;
       const lines = error.errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}:${e.location.col}: ` : ''}${e.code}: ${e.message}`);
@@ -71,14 +82,30 @@ export class PolicySet {
   evaluator(data: Record<string, unknown>): RuleEvaluator {
     const bound = this.compiled.withData(data);
     return {
-      values: (refs: readonly string[], input: unknown): unknown[] => refs.map((ref) => bound.evaluate(ref, input)),
+      values: (refs: readonly string[], input: unknown) => {
+        const printed: string[] = [];
+        const values = refs.map((ref) => {
+          const value = bound.evaluate(ref, input);
+          printed.push(...bound.printedAt().map(printLine));
+          return value;
+        });
+        return { values, printed };
+      },
     };
   }
 
-  /** The `_test.rego` results of these policies (like `opa test`). */
-  runTests(filter?: RegExp): ReturnType<CompiledPolicy['runTests']> {
-    return this.compiled.runTests(filter ? { filter } : undefined);
+  /**
+   * The `_test.rego` results of these policies (like `opa test`), with extra `data` (`-d`); with
+   * `strictBuiltinErrors` off, a builtin error makes its call undefined (conftest's default).
+   */
+  runTests(filter?: RegExp, data: Record<string, unknown> = {}, strictBuiltinErrors = true): ReturnType<CompiledPolicy['runTests']> {
+    return this.compiled.withData(data).runTests({ filter, strictBuiltinErrors });
   }
+}
+
+/** A `print` line as conftest's print hook writes it: `<file>:<line>: <text>`. */
+function printLine(line: PrintedLine): string {
+  return line.location ? `${line.location.file}:${line.location.line}: ${line.text}` : line.text;
 }
 
 /** The `.rego` files under the given files and folders, sorted, without duplicates. */

@@ -26,6 +26,8 @@ export interface CheckResult {
   readonly warnings: readonly PolicyResult[];
   readonly failures: readonly PolicyResult[];
   readonly exceptions: readonly PolicyResult[];
+  /** Lines written by the policies' `print` calls, as conftest shows them: `<file>:<line>: <text>`. */
+  readonly printed: readonly string[];
 }
 
 /** Totals over all results, as conftest's summary line counts them. */
@@ -83,11 +85,14 @@ export function ruleId(result: PolicyResult): string | undefined {
 
 /** A CheckResult with nothing in it yet. */
 export function emptyCheckResult(filename: string, namespace: string): CheckResult {
-  return { filename, namespace, successes: 0, skipped: [], warnings: [], failures: [], exceptions: [] };
+  return { filename, namespace, successes: 0, skipped: [], warnings: [], failures: [], exceptions: [], printed: [] };
 }
 
-/** conftest's summary: `N tests, P passed, W warnings, F failures, E exceptions`. */
-export function summaryLine(sum: ResultTotals): string {
+/**
+ * conftest's summary: `N tests, P passed, W warnings, F failures, E exceptions`, and `, S skipped`
+ * when `showSkipped` (verify's summary).
+ */
+export function summaryLine(sum: ResultTotals, showSkipped = false): string {
   const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
   return [
     plural(sum.tests, 'test'),
@@ -95,5 +100,6 @@ export function summaryLine(sum: ResultTotals): string {
     plural(sum.warnings, 'warning'),
     plural(sum.failures, 'failure'),
     plural(sum.exceptions, 'exception'),
+    ...(showSkipped ? [`${sum.skipped} skipped`] : []),
   ].join(', ');
 }

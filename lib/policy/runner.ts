@@ -2,7 +2,8 @@
  * A policy run: inputs grouped into targets (one per environment), each checked per file against
  * the per-file namespaces and, as one combined input, against the combined namespaces.
  */
-import { checkInput, mergeResults } from './evaluation';
+import * as path from 'node:path';
+import { checkInput, mergeResults, type RuleEvaluator } from './evaluation';
 import { combineInputs, type InputFile } from './inputs';
 import type { PolicySet } from './policy-set';
 import { checkPromql } from './promql';
@@ -24,6 +25,12 @@ export interface CheckPlan {
   readonly combined: readonly string[];
   /** Run the PromQL check (K8S-MON-001) with the `main` namespace of each file. */
   readonly promql: boolean;
+  /**
+   * Give each check `data.conftest.file` (`{name, dir}` of the file's absolute path), as conftest
+   * does; the combined input is the file `Combined` in the working folder. Off for the project's
+   * own run, whose data is bound once per environment.
+   */
+  readonly fileInfo?: boolean;
 }
 
 /**
@@ -33,11 +40,13 @@ export interface CheckPlan {
 export function runChecks(policies: PolicySet, targets: readonly CheckTarget[], plan: CheckPlan): CheckResult[] {
   const results: CheckResult[] = [];
   for (const target of targets) {
-    const evaluator = policies.evaluator(target.data);
+    const shared = plan.fileInfo ? undefined : policies.evaluator(target.data);
+    const evaluatorFor = (file: string): RuleEvaluator => shared ?? policies.evaluator(withFileInfo(target.data, file));
     const files = [...target.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const namespace of plan.perFile) {
       const rules = policies.rules(namespace);
       for (const file of files) {
+        const evaluator = evaluatorFor(file.path);
         const perDocument = file.documents.map((document) => checkInput(evaluator, namespace, rules, document, file.path));
         let result = mergeResults(file.path, namespace, perDocument);
         if (plan.promql && namespace === 'main') result = withPromql(result, file.documents);
@@ -46,11 +55,19 @@ export function runChecks(policies: PolicySet, targets: readonly CheckTarget[], 
     }
     if (plan.combined.length === 0) continue;
     const combined = combineInputs(files);
+    const evaluator = evaluatorFor(target.label);
     for (const namespace of plan.combined) {
       results.push(checkInput(evaluator, namespace, policies.rules(namespace), combined, target.label));
     }
   }
   return results;
+}
+
+/** `data` plus conftest's `data.conftest.file` for a checked file. */
+function withFileInfo(data: Record<string, unknown>, file: string): Record<string, unknown> {
+  const absolute = path.resolve(file);
+  const conftest = data.conftest !== null && typeof data.conftest === 'object' ? data.conftest : {};
+  return { ...data, conftest: { ...conftest, file: { name: path.basename(absolute), dir: path.dirname(absolute) } } };
 }
 
 /** Adds the PromQL check of each PrometheusRule document: a success, or its failures. */

@@ -6,13 +6,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadEnvironment } from '../config';
 import type { ManifestDocument, ManifestSet } from '../manifest';
-import { InputError, inputFile, readInputs, type InputFile } from './inputs';
+import { InputError, inputFile, readInputs, type InputFile, type ReadOptions } from './inputs';
 import type { CheckTarget } from './runner';
 
 /** Where to find inputs and environments. */
 export interface TargetOptions {
   /** Files and folders to check; empty means every folder of `distDir`. */
   readonly paths: readonly string[];
+  /** How to read the inputs (`--parser`, `--ignore`). */
+  readonly read?: ReadOptions;
   /** The environment of the given paths (`--env`); by default the one whose `dist/<env>/` holds them. */
   readonly environment?: string;
   /** @default 'dist' */
@@ -35,11 +37,14 @@ export function resolveTargets(options: TargetOptions): CheckTarget[] {
       ? userData
       : { ...userData, environment: loadEnvironment(environmentFile(environmentsDir, environment)) };
 
-  if (options.paths.length > 0) {
-    const environment = options.environment ?? inferEnvironment(options.paths, distDir, environmentsDir);
-    const label = options.conftestCombinedName || options.paths.length !== 1 ? 'Combined' : options.paths[0];
-    return [{ label, files: readInputs(options.paths), data: dataFor(environment) }];
+  // conftest ignores an empty path argument (a shell variable that expanded to nothing).
+  const paths = options.paths.filter((given) => given !== '');
+  if (paths.length > 0) {
+    const environment = options.environment ?? inferEnvironment(paths, distDir, environmentsDir);
+    const label = options.conftestCombinedName || paths.length !== 1 ? 'Combined' : paths[0];
+    return [{ label, files: readInputs(paths, options.read), data: dataFor(environment) }];
   }
+  if (options.paths.length > 0) throw new InputError('no files found; the paths given are empty: pass YAML or JSON files or folders');
   if (!fs.existsSync(distDir)) throw new InputError(`${distDir}: no such folder; run \`npm run synth\` first or pass files to check`);
   return fs
     .readdirSync(distDir, { withFileTypes: true })
@@ -49,7 +54,7 @@ export function resolveTargets(options: TargetOptions): CheckTarget[] {
     .map((name) => {
       const folder = path.join(distDir, name);
       const environment = options.environment ?? (isEnvironment(environmentsDir, name) ? name : undefined);
-      return { label: options.conftestCombinedName ? 'Combined' : folder, files: readInputs([folder]), data: dataFor(environment) };
+      return { label: options.conftestCombinedName ? 'Combined' : folder, files: readInputs([folder], options.read), data: dataFor(environment) };
     });
 }
 

@@ -4,7 +4,8 @@
  */
 import { IRQuery } from './compiler/ir';
 import { Program, QueryExpression, compileProgram, compileQuery } from './compiler';
-import { RegoError } from './errors';
+import { BuiltinError, BuiltinSpec, T, type ArgType } from './builtins/registry';
+import { Location, RegoError } from './errors';
 import { Evaluator, EvalSettings, SharedDocuments } from './interpreter/evaluator';
 import { merge } from './interpreter/collections';
 import { TestResult, runTests } from './tester';
@@ -34,6 +35,60 @@ export interface CompileOptions {
   maxSteps?: number;
   /** Maximum nesting of function calls (default 1,000). */
   maxDepth?: number;
+  /** Functions of the caller's own, callable from these modules only (e.g. conftest's `parse_config`). */
+  builtins?: readonly CustomBuiltin[];
+  /**
+   * The only builtins the modules may call, by name (OPA's capabilities file); a call of any other
+   * is a compile error "undefined function". Default: every builtin.
+   */
+  allowedBuiltins?: readonly string[];
+}
+
+/** An operand type of a {@link CustomBuiltin}: a JSON/Rego type, or an array of one. */
+export type BuiltinOperandType = 'any' | 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object' | 'set' | { arrayOf: BuiltinOperandType };
+
+/**
+ * A builtin function supplied by the caller, e.g. one that needs file access the engine does not
+ * have. Operands are checked against `args` first (a wrong type makes the call undefined, or an
+ * error with strict builtin errors, as for the engine's own builtins).
+ */
+export interface CustomBuiltin {
+  /** Name as Rego calls it, e.g. "parse_config"; it may not be one of the engine's. */
+  readonly name: string;
+  /** Operand types in order; the arity is their count. */
+  readonly args: readonly BuiltinOperandType[];
+  /**
+   * Computes the result from the operands as JSON (sets become arrays); returns JSON, or
+   * `undefined` for an undefined call. A thrown Error is OPA's eval_builtin_error (undefined
+   * unless builtin errors are strict). `location` is where the policy calls it, when known.
+   */
+  readonly fn: (args: unknown[], location: Location | undefined) => unknown;
+}
+
+/** One line written by `print`, with the place of the `print` call. */
+export interface PrintedLine {
+  readonly text: string;
+  readonly location?: Location;
+}
+
+function operandGuard(type: BuiltinOperandType): ArgType {
+  return typeof type === 'string' ? T[type] : T.arrayOf(operandGuard(type.arrayOf));
+}
+
+function builtinSpec(custom: CustomBuiltin): BuiltinSpec {
+  return {
+    name: custom.name,
+    args: custom.args.map(operandGuard),
+    fn: (args, _ctx, location) => {
+      let result: unknown;
+      try {
+        result = custom.fn(args.map(toJSON), location);
+      } catch (error) {
+        throw new BuiltinError(error instanceof Error ? error.message : String(error));
+      }
+      return result === undefined ? undefined : fromJSON(result);
+    },
+  };
 }
 
 /** One expression's value in an `opa eval`-style result. */
@@ -52,7 +107,11 @@ export interface EvalResult {
 /** Compiles modules; throws RegoError (with every error found). */
 export function compile(modules: RegoModuleSource[], options: CompileOptions = {}): CompiledPolicy {
   const version = options.regoVersion ?? 'v1';
-  const program = compileProgram(modules.map((m) => ({ path: m.path, text: m.text, regoVersion: version })));
+  const builtins = { extra: (options.builtins ?? []).map(builtinSpec), allowed: options.allowedBuiltins ? new Set(options.allowedBuiltins) : undefined };
+  const program = compileProgram(
+    modules.map((m) => ({ path: m.path, text: m.text, regoVersion: version })),
+    builtins,
+  );
   return new CompiledPolicy(program, options);
 }
 
@@ -62,7 +121,7 @@ export class CompiledPolicy {
   private readonly queries: Map<string, IRQuery & { expressions: QueryExpression[] }>;
   /** Input-independent documents computed with baseData, shared by every evaluation without extra data. */
   private readonly shared: SharedDocuments = new Map();
-  private lastPrinted: string[] = [];
+  private lastPrinted: PrintedLine[] = [];
   private lastInput: { input: unknown; ev: Evaluator } | undefined;
 
   /** @internal use `compile`. */
@@ -110,7 +169,7 @@ export class CompiledPolicy {
         return false;
       });
     } finally {
-      this.lastPrinted = ev.printed;
+      this.lastPrinted = printedLines(ev, 0);
     }
     return results;
   }
@@ -136,7 +195,7 @@ export class CompiledPolicy {
         return true;
       });
     } finally {
-      this.lastPrinted = ev.printed.slice(printedBefore);
+      this.lastPrinted = printedLines(ev, printedBefore);
     }
     return value === undefined ? undefined : toJSON(value);
   }
@@ -169,14 +228,21 @@ export class CompiledPolicy {
     return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
-  /** Runs `test_*` rules like `opa test`. */
-  runTests(opts: { filter?: RegExp } = {}): TestResult[] {
-    // Like `opa test`, a builtin error inside a test is an ERROR, not a silent failure.
-    return runTests(this.program, opts.filter, () => this.evaluator(undefined, undefined, true));
+  /**
+   * Runs `test_*` rules like `opa test`. Like `opa test`, a builtin error inside a test is an ERROR
+   * by default; with `strictBuiltinErrors: false` it makes the call undefined (conftest's verify).
+   */
+  runTests(opts: { filter?: RegExp; strictBuiltinErrors?: boolean } = {}): TestResult[] {
+    return runTests(this.program, opts.filter, () => this.evaluator(undefined, undefined, opts.strictBuiltinErrors ?? true));
   }
 
   /** Lines written by print() during the last evaluation. */
   printed(): string[] {
+    return this.lastPrinted.map((line) => line.text);
+  }
+
+  /** Lines written by print() during the last evaluation, each with the place of its `print` call. */
+  printedAt(): PrintedLine[] {
     return [...this.lastPrinted];
   }
 
@@ -202,6 +268,10 @@ export class CompiledPolicy {
     };
     return new Evaluator(this.program, settings);
   }
+}
+
+function printedLines(ev: Evaluator, from: number): PrintedLine[] {
+  return ev.printed.slice(from).map((text, i) => ({ text, location: ev.printLocations[from + i] }));
 }
 
 /**

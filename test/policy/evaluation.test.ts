@@ -7,7 +7,7 @@ function fakeEvaluator(values: Record<string, unknown>): RuleEvaluator & { asked
     asked,
     values: (refs) => {
       asked.push(...refs);
-      return refs.map((ref) => values[ref]);
+      return { values: refs.map((ref) => values[ref]), printed: [] };
     },
   };
 }

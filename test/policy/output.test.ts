@@ -191,3 +191,50 @@ describe('exit codes, as conftest sets them', () => {
     expect(exitCode(failing, { noFail: true })).toBe(0);
   });
 });
+
+describe('stdout output options', () => {
+  const findings = result({
+    successes: 1,
+    failures: [{ msg: 'first failure' }],
+    exceptions: [{ msg: 'data.namespace.exception[_][_] == "x"' }],
+    skipped: [{ msg: 'data.namespace.test_later' }],
+    printed: ['policy/p.rego:3: hello'],
+  });
+
+  it("prints the policies' print lines before the file's findings", () => {
+    expect(formatter('stdout')([findings])).toBe(
+      [
+        'policy/p.rego:3: hello',
+        `FAIL - ${service} - namespace - first failure`,
+        `EXCP - ${service} - namespace - data.namespace.exception[_][_] == "x"`,
+        '',
+        '4 tests, 1 passed, 0 warnings, 1 failure, 1 exception',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out exception lines with suppressExceptions, still counting them', () => {
+    const text = formatter('stdout', { suppressExceptions: true })([findings]);
+    expect(text).not.toContain('EXCP');
+    expect(text).toMatch(/1 failure, 1 exception\n$/);
+  });
+
+  it("adds verify's skipped count with showSkipped", () => {
+    expect(formatter('stdout', { showSkipped: true })([findings])).toMatch(/\n4 tests, 1 passed, 0 warnings, 1 failure, 1 exception, 1 skipped\n$/);
+  });
+
+  it('keeps print lines out of the other formats', () => {
+    expect(formatter('json')([findings])).not.toContain('hello');
+  });
+});
+
+describe('junit --junit-hide-message', () => {
+  it('names test cases by file and namespace only', () => {
+    const results = [result({ failures: [{ msg: 'first failure' }] })];
+    expect(formatter('junit')(results)).toContain(`name="${service} - namespace - first failure"`);
+    const hidden = formatter('junit', { junitHideMessage: true })(results);
+    expect(hidden).toContain(`name="${service} - namespace" time="0.000">`);
+    expect(hidden).toContain('<failure message="Failed" type="">first failure</failure>');
+  });
+});

@@ -11,11 +11,11 @@ describe('targets', () => {
     expect(fromDocuments).toEqual(resolveTargets({ paths: [], distDir: 'dist', environmentsDir: 'environments' }));
   });
 
-  it('leave out files outside the folders of dist/ and keep files without documents', () => {
+  it('leave out files outside the folders of dist/ and keep an empty file as one null input (conftest checks it)', () => {
     const tree = 'test/fixtures/manifest/tree';
     const targets = documentTargets(tree, readManifests([tree]), new Map());
     expect(targets.map((target) => [target.label, target.files])).toEqual([
-      [`${tree}/nested`, [{ path: `${tree}/nested/b.json`, documents: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' } }] }, { path: `${tree}/nested/c.yml`, documents: [] }]],
+      [`${tree}/nested`, [{ path: `${tree}/nested/b.json`, documents: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' } }] }, { path: `${tree}/nested/c.yml`, documents: [null] }]],
     ]);
   });
 });

@@ -10,8 +10,17 @@ import { skipReason } from './skips';
 /** Outcome of a case. */
 export type CaseOutcome = { status: 'pass' } | { status: 'fail'; reason: string } | { status: 'skip'; reason: string };
 
-/** Runs one case. */
+/** Runs one case; never throws (an engine crash is the case's failure). */
 export function runCase(c: LoadedCase): CaseOutcome {
+  if (c.problem) return { status: 'fail', reason: `malformed case: ${c.problem}` };
+  try {
+    return evaluateCase(c);
+  } catch (e) {
+    return { status: 'fail', reason: `crash: ${(e as Error).stack?.split('\n').slice(0, 3).join(' | ') ?? String(e)}` };
+  }
+}
+
+function evaluateCase(c: LoadedCase): CaseOutcome {
   const skip = skipReason(c);
   if (skip) return { status: 'skip', reason: skip };
   const spec = c.spec;

@@ -11,9 +11,9 @@ const goEscapes: Record<string, string> = {
   '\u2029': '\\u2029',
 };
 
-/** `json.Marshal` then `json.Indent(…, "", "\t")`. These characters can occur only inside strings. */
-export function goIndentedJson(value: unknown): string {
-  return JSON.stringify(value, null, '\t').replace(/[<>&\u2028\u2029]/g, (char) => goEscapes[char]);
+/** `json.Marshal` then `json.Indent(…, "", indent)`. These characters can occur only inside strings. */
+export function goIndentedJson(value: unknown, indent = '\t'): string {
+  return JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/g, (char) => goEscapes[char]);
 }
 
 /** A map as Go marshals it: keys sorted. */

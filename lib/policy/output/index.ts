@@ -17,6 +17,12 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface OutputOptions {
   /** Colour the `stdout` format. @default false */
   readonly color?: boolean;
+  /** Leave exceptions out of the `stdout` format (`--suppress-exceptions`). */
+  readonly suppressExceptions?: boolean;
+  /** Count skipped results in the `stdout` summary (verify). */
+  readonly showSkipped?: boolean;
+  /** Name `junit` test cases without their message (`--junit-hide-message`). */
+  readonly junitHideMessage?: boolean;
 }
 
 /** A format name that is not one of {@link OUTPUT_FORMATS}. */
@@ -45,7 +51,7 @@ export function formatter(format: OutputFormat, options: OutputOptions = {}): (r
     case 'table':
       return formatTable;
     case 'junit':
-      return formatJunit;
+      return (results) => formatJunit(results, { hideMessage: options.junitHideMessage });
     case 'github':
       return formatGithub;
     case 'sarif':

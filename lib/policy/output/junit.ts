@@ -7,12 +7,18 @@ interface TestCase {
   readonly output: string;
 }
 
+/** Options of {@link formatJunit}. */
+export interface JunitOptions {
+  /** Name test cases by file and namespace only, without the message (`--junit-hide-message`). */
+  readonly hideMessage?: boolean;
+}
+
 /** Formats results as a JUnit XML report with one suite, `conftest`. */
-export function formatJunit(results: readonly CheckResult[]): string {
+export function formatJunit(results: readonly CheckResult[], options: JunitOptions = {}): string {
   const cases: TestCase[] = [];
   for (const result of results) {
     const name = (message: string): string =>
-      message === '' ? `${result.filename} - ${result.namespace}` : `${result.filename} - ${result.namespace} - ${message.split('\n')[0]}`;
+      message === '' || options.hideMessage ? `${result.filename} - ${result.namespace}` : `${result.filename} - ${result.namespace} - ${message.split('\n')[0]}`;
     for (const warning of result.warnings) cases.push({ name: name(warning.msg), outcome: 'fail', output: warning.msg });
     for (const failure of result.failures) cases.push({ name: name(failure.msg), outcome: 'fail', output: failure.msg });
     for (const skipped of result.skipped) cases.push({ name: name(skipped.msg), outcome: 'skip', output: skipped.msg });

@@ -20,6 +20,7 @@
  *   `nondeterministic: true`; they may keep per-query state in `ctx.cache`.
  * - `deprecated: true` marks builtins that Rego v1 (and `import rego.v1`) reject.
  */
+import { Location } from '../errors';
 import { TypeName, Value, isArray, isObject, isSet, typeName } from '../value';
 
 /** A guard for one operand: its OPA type text and a check. */
@@ -64,8 +65,8 @@ export interface BuiltinSpec {
   readonly exactNumbers?: boolean;
   /** A relation (like `walk`): `fn` returns an array of results, each one a solution. */
   readonly relation?: boolean;
-  /** Implementation; operands have passed their guards. */
-  readonly fn: (args: Value[], ctx: BuiltinContext) => Value | undefined;
+  /** Implementation; operands have passed their guards. `location` is the call's place in the policy. */
+  readonly fn: (args: Value[], ctx: BuiltinContext, location?: Location) => Value | undefined;
 }
 
 /** A runtime failure of a builtin (OPA's eval_builtin_error). */

@@ -4,6 +4,7 @@
  */
 import { Body, Module, Rule, Term, groundPrefix, walkTerm } from '../ast';
 import '../builtins';
+import { BuiltinSpec, getBuiltin } from '../builtins/registry';
 import { Location, RegoError, RegoErrorDetail } from '../errors';
 import { parseModule, parseQuery } from '../parser';
 import { Value } from '../value';
@@ -23,6 +24,23 @@ export interface Program {
   readonly inputIndependent: ReadonlySet<RuleNode>;
   /** Source texts for error rendering. */
   readonly sources: ReadonlyMap<string, string>;
+  /** The builtins the program may call (queries against it resolve names the same way). */
+  readonly builtin: (name: string) => BuiltinSpec | undefined;
+}
+
+/** Which builtins a program may call, beyond or instead of the registered ones. */
+export interface BuiltinSelection {
+  /** Builtins of this program only (e.g. a caller's `parse_config`); they may not shadow registered ones. */
+  readonly extra?: readonly BuiltinSpec[];
+  /** Only these names may be called (OPA's capabilities); default: all. */
+  readonly allowed?: ReadonlySet<string>;
+}
+
+function builtinLookup(selection: BuiltinSelection): (name: string) => BuiltinSpec | undefined {
+  const extra = new Map((selection.extra ?? []).map((spec) => [spec.name, spec]));
+  for (const name of extra.keys()) if (getBuiltin(name)) throw new Error(`builtin ${name} is already defined by the engine`);
+  const allowed = selection.allowed;
+  return (name) => (allowed && !allowed.has(name) ? undefined : (getBuiltin(name) ?? extra.get(name)));
 }
 
 /** Module source as given to compile. */
@@ -33,7 +51,8 @@ export interface ModuleInput {
 }
 
 /** Compiles modules; throws RegoError listing every problem found. */
-export function compileProgram(inputs: readonly ModuleInput[]): Program {
+export function compileProgram(inputs: readonly ModuleInput[], builtins: BuiltinSelection = {}): Program {
+  const builtin = builtinLookup(builtins);
   const sources = new Map(inputs.map((m) => [m.path, m.text]));
   const errors: RegoErrorDetail[] = [];
   const modules: Module[] = [];
@@ -73,6 +92,7 @@ export function compileProgram(inputs: readonly ModuleInput[]): Program {
       regoVersion: m.regoVersion,
       rewriteEquals: true,
       errors,
+      builtin,
     };
     const translator = new Translator(env);
     for (const r of m.rules) rules.push(compileRule(r, m, translator, errors));
@@ -81,7 +101,7 @@ export function compileProgram(inputs: readonly ModuleInput[]): Program {
   checkConflicts(tree, errors);
   checkRecursion(tree, errors);
   if (errors.length > 0) throw new RegoError(errors, sources);
-  return { modules, rules, tree, inputIndependent: inputIndependentNodes(tree), sources };
+  return { modules, rules, tree, inputIndependent: inputIndependentNodes(tree), sources, builtin };
 }
 
 /** A top-level query expression whose value `opa eval` reports. */
@@ -115,6 +135,7 @@ export function compileQuery(text: string, program: Program, capture = false): I
     regoVersion: 'v1',
     rewriteEquals: false,
     errors,
+    builtin: program.builtin,
   };
   const frame = { size: 0 };
   const scope = new Scope(frame);

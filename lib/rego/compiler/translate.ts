@@ -4,7 +4,7 @@
  * resolves calls, folds ground composites, and orders each body for safety.
  */
 import { Body, Expr, Term, VarTerm, walkTerm } from '../ast';
-import { getBuiltin } from '../builtins/registry';
+import { BuiltinSpec, getBuiltin } from '../builtins/registry';
 import { Location, RegoErrorDetail } from '../errors';
 import { RegoObject, RegoSet, Value } from '../value';
 import { IRBody, IRExpr, IRTerm, IRWith, IRCallTarget, termSlots } from './ir';
@@ -31,6 +31,8 @@ export interface TranslateEnv {
   /** True for modules: `==` literals are unifications there (OPA's RewriteEquals), not in queries. */
   readonly rewriteEquals: boolean;
   readonly errors: RegoErrorDetail[];
+  /** The builtins this program may call, by name (default: every registered builtin). */
+  readonly builtin?: (name: string) => BuiltinSpec | undefined;
 }
 
 /** A lexical scope: names to slots, chained to the enclosing scope. */
@@ -183,7 +185,7 @@ export class Translator {
       if (root === 'data' && this.env.functionArity(full) !== undefined) return { target: { kind: 'function', name: 'data.' + full.join('.') }, value: v, valueFn, loc };
       if (root === 'input' || root === 'data') return { target: { kind: root, path: full }, value: v, loc };
       const name = path.join('.');
-      if (getBuiltin(name) || name === 'print') return { target: { kind: 'function', name }, value: v, valueFn, loc };
+      if (this.builtin(name) || name === 'print') return { target: { kind: 'function', name }, value: v, valueFn, loc };
     }
     this.env.errors.push({ code: 'rego_compile_error', message: 'with keyword target must reference existing input, data, or a function', location: loc });
     return { target: { kind: 'input', path: [] }, value: v, loc };
@@ -199,7 +201,11 @@ export class Translator {
     return undefined;
   }
 
-  private resolveFunction(path: readonly string[]): { fnPath?: string[]; builtin?: ReturnType<typeof getBuiltin>; rulePath?: string[]; name: string } | undefined {
+  private builtin(name: string): BuiltinSpec | undefined {
+    return this.env.builtin ? this.env.builtin(name) : getBuiltin(name);
+  }
+
+  private resolveFunction(path: readonly string[]): { fnPath?: string[]; builtin?: BuiltinSpec; rulePath?: string[]; name: string } | undefined {
     const head = path[0];
     let dataPath: string[] | undefined;
     if (head === 'data') dataPath = path.slice(1);
@@ -210,7 +216,7 @@ export class Translator {
     if (dataPath && this.env.functionArity(dataPath) !== undefined) return { fnPath: dataPath, name: 'data.' + dataPath.join('.') };
     if (dataPath && this.env.ruleCall(dataPath) !== undefined) return { rulePath: dataPath, name: 'data.' + dataPath.join('.') };
     const name = path.join('.');
-    const builtin = getBuiltin(name);
+    const builtin = this.builtin(name);
     if (builtin) return { builtin, name };
     return undefined;
   }

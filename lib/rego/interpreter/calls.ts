@@ -93,7 +93,7 @@ export class Calls {
     }
     let result: Value | undefined;
     try {
-      result = spec.fn(args, this.builtinCtx);
+      result = spec.fn(args, this.builtinCtx, t.loc);
     } catch (e) {
       if (e instanceof RegoError) throw e;
       if (e instanceof BuiltinTypeError) {
@@ -119,6 +119,7 @@ export class Calls {
     const emit = (i: number, acc: string[]): void => {
       if (i === columns.length) {
         this.ev.printed.push(acc.join(' '));
+        this.ev.printLocations.push(t.loc);
         return;
       }
       for (const c of columns[i]) emit(i + 1, [...acc, c]);

@@ -56,6 +56,8 @@ export class Evaluator {
   readonly printed: string[] = [];
   /** Notes recorded by `trace` calls, in evaluation order. */
   readonly notes: string[] = [];
+  /** Where each `print` call of `printed` is, in the same order. */
+  readonly printLocations: Location[] = [];
   readonly calls: Calls;
   private steps = 0;
   private indexes: IterationIndexes | undefined;
