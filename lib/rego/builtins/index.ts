@@ -11,6 +11,7 @@ import './encoding';
 import './glob';
 import './graph';
 import './json';
+import './json-schema';
 import './membership';
 import './net';
 import './network';
