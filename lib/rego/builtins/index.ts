@@ -7,6 +7,7 @@ import './arrays';
 import './casts';
 import './cidr-merge';
 import './crypto-digests';
+import './crypto-x509';
 import './encoding';
 import './glob';
 import './graph';
