@@ -24,6 +24,7 @@ import './runtime';
 import './semver';
 import './sets';
 import './sprintf';
+import './template';
 import './strings';
 import './time';
 import './tokens';
