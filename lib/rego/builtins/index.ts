@@ -20,6 +20,7 @@ import './numbers';
 import './objects';
 import './rand';
 import './regex';
+import './rego-metadata';
 import './runtime';
 import './semver';
 import './sets';

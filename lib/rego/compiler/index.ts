@@ -4,6 +4,7 @@
  */
 import { Body, Module, Rule, Term, groundPrefix, walkTerm } from '../ast';
 import '../builtins';
+import { regoMetadataValue } from '../builtins/rego-metadata';
 import { Location, RegoError, RegoErrorDetail } from '../errors';
 import { parseModule, parseQuery } from '../parser';
 import { Value } from '../value';
@@ -64,14 +65,19 @@ export function compileProgram(inputs: readonly ModuleInput[]): Program {
 
   const rules: IRRule[] = [];
   for (const m of modules) {
+    let current: Rule | undefined;
     const env: TranslateEnv = {
       globals: moduleGlobals(m, rulesByPackage.get(m.packagePath.join('.'))!),
       functionArity: (path) => arities.get(path.join('\u0000')),
       regoVersion: m.regoVersion,
       errors,
+      constantCall: (name) => (current ? regoMetadataValue(name, current, modules) : undefined),
     };
     const translator = new Translator(env);
-    for (const r of m.rules) rules.push(compileRule(r, m, translator, errors));
+    for (const r of m.rules) {
+      current = r;
+      rules.push(compileRule(r, m, translator, errors));
+    }
   }
   const tree = buildTree(rules, modules.map((m) => m.packagePath));
   checkConflicts(tree, errors);

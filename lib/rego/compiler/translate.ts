@@ -22,6 +22,8 @@ export interface TranslateEnv {
   /** Module syntax version (deprecated builtins are errors in v1). */
   readonly regoVersion: 'v0' | 'v1';
   readonly errors: RegoErrorDetail[];
+  /** The value of a call the compiler replaces by a constant (rego.metadata.*), when translating a rule. */
+  constantCall?(name: string): Value | undefined;
 }
 
 /** A lexical scope: names to slots, chained to the enclosing scope. */
@@ -251,6 +253,8 @@ export class Translator {
       this.env.errors.push({ code: 'rego_type_error', message: `undefined function ${name}`, location: t.loc });
       return { t: 'call', name, args, loc: t.loc };
     }
+    const constant = resolved.builtin && args.length === 0 ? this.env.constantCall?.(resolved.name) : undefined;
+    if (constant !== undefined) return { t: 'const', v: constant };
     const arity = resolved.fnPath ? this.env.functionArity(resolved.fnPath)! : resolved.builtin!.args.length;
     const variadic = resolved.builtin?.variadic === true;
     if (!variadic && args.length !== arity && args.length !== arity + 1) {
