@@ -21,6 +21,7 @@ import './objects';
 import './rand';
 import './regex';
 import './rego-metadata';
+import './rego-parse-module';
 import './runtime';
 import './semver';
 import './sets';

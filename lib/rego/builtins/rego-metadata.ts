@@ -13,8 +13,9 @@ for (const name of ['rego.metadata.chain', 'rego.metadata.rule']) {
   defineBuiltin({
     name,
     args: [],
+    // The compiler replaces the calls in rules; only a query gets here.
     fn: () => {
-      throw new BuiltinError('only rule bodies can ask for their metadata (the compiler replaces the call there)');
+      throw new BuiltinError(`the ${name} function must only be called within the scope of a rule`);
     },
   });
 }

@@ -75,6 +75,6 @@ describe('rego.metadata', () => {
   });
 
   it('is an error outside a rule', () => {
-    expect(() => compile([{ path: 'a.rego', text: 'package a\np := 1\n' }], { strictBuiltinErrors: true }).query('x := rego.metadata.rule()')).toThrow('only rule bodies can ask for their metadata');
+    expect(() => compile([{ path: 'a.rego', text: 'package a\np := 1\n' }], { strictBuiltinErrors: true }).query('x := rego.metadata.rule()')).toThrow('the rego.metadata.rule function must only be called within the scope of a rule');
   });
 });
