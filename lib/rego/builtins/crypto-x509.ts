@@ -8,11 +8,19 @@ import { createPublicKey } from 'node:crypto';
 import { RegoObject, Value, fromJSON, isArray, isNumber, isSet, isString } from '../value';
 import { isInteger, toBigInt } from '../number';
 import { BuiltinError, T, defineBuiltin, operandError } from './registry';
-import { ParsedCertificate, parseCertificate, parseCertificates } from './x509/certificate';
-import { parseCertificateRequest } from './x509/csr';
+import type { ParsedCertificate } from './x509/certificate';
+import type * as CertificateModule from './x509/certificate';
+import type * as CsrModule from './x509/csr';
 import { keyFromBlock, privateKeyJSON, privateKeyJWK, privateKeysFromPem } from './x509/keys';
 import { decodeAllPem, decodePem, decodeBase64Std } from './x509/pem';
 import { VerifyError, VerifyOptions, verifyChain } from './x509/verify';
+
+/** The ASN.1 parsers take long to load and few policies read certificates: loaded on first use. */
+let parsers: (typeof CertificateModule & typeof CsrModule) | undefined;
+function x509(): typeof CertificateModule & typeof CsrModule {
+  parsers ??= { ...(require('./x509/certificate') as typeof CertificateModule), ...(require('./x509/csr') as typeof CsrModule) };
+  return parsers;
+}
 
 /** Runs a parser, turning its Go-like error into a builtin error. */
 function attempt<R>(f: () => R): R {
@@ -35,7 +43,7 @@ function certsFromPem(text: string): ParsedCertificate[] {
     ders.push(block.bytes);
     rest = after;
   }
-  return parseCertificates(Buffer.concat(ders));
+  return x509().parseCertificates(Buffer.concat(ders));
 }
 
 /** OPA's getX509CertsFromString: PEM, or base64 of PEM or of DER. */
@@ -44,7 +52,7 @@ function certsFromString(text: string): ParsedCertificate[] {
     if (text.startsWith('-----BEGIN')) return certsFromPem(text);
     const decoded = decodeBase64Std(text);
     if (decoded.toString('latin1').startsWith('-----BEGIN')) return certsFromPem(decoded.toString('latin1'));
-    return parseCertificates(decoded);
+    return x509().parseCertificates(decoded);
   });
 }
 
@@ -153,7 +161,7 @@ defineBuiltin({
       const { block } = decodePem(bytes.toString('latin1'));
       if (block && block.type !== 'CERTIFICATE REQUEST') throw new BuiltinError('invalid PEM-encoded certificate signing request');
       if (block) bytes = block.bytes;
-      return fromJSON(parseCertificateRequest(bytes));
+      return fromJSON(x509().parseCertificateRequest(bytes));
     }),
 });
 
@@ -220,7 +228,7 @@ function keyPair(certText: string, keyText: string): Record<string, unknown> {
   } catch {
     throw new Error('tls: failed to parse private key');
   }
-  const leaf = parseCertificate(certs[0].bytes);
+  const leaf = x509().parseCertificate(certs[0].bytes);
   const certKey = createPublicKey({ key: Buffer.from(leaf.fields.RawSubjectPublicKeyInfo as string, 'base64'), format: 'der', type: 'spki' });
   if (certKey.asymmetricKeyType !== key.asymmetricKeyType) throw new Error('tls: private key type does not match public key type');
   const spki = (k: typeof certKey): Buffer => k.export({ format: 'der', type: 'spki' });

@@ -5,14 +5,24 @@
  * failure as gojsonschema does: {error, type, field, desc} with its error
  * type names, field paths ("(root)", "a.0.b") and English descriptions.
  */
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type AjvClass from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { RegoObject, Value, isArray, isObject, isString, toJSON } from '../value';
 import { BuiltinError, T, defineBuiltin } from './registry';
 import { JSONSyntaxError, unmarshalJSON } from './go/json';
 
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
-addFormats(ajv);
+let ajvInstance: AjvClass | undefined;
+
+/** ajv and its formats take long to load and most policies never validate schemas: made on first use. */
+function ajv(): AjvClass {
+  if (!ajvInstance) {
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
+    const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+    ajvInstance = new Ajv({ allErrors: true, strict: false, validateFormats: true });
+    addFormats(ajvInstance);
+  }
+  return ajvInstance;
+}
 
 /** Compiled schemas by their JSON text (OPA caches compiled schemas across queries too). */
 const compiled = new Map<string, ValidateFunction>();
@@ -68,7 +78,7 @@ function compile(schema: unknown): ValidateFunction {
   if (badType !== undefined) throw new BuiltinError(badType);
   let validate: ValidateFunction;
   try {
-    validate = ajv.compile(withoutDraftTag(schema) as object);
+    validate = ajv().compile(withoutDraftTag(schema) as object);
   } catch (e) {
     throw new BuiltinError((e as Error).message);
   }

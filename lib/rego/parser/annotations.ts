@@ -6,7 +6,7 @@
  * and all below it. Each annotation is kept as the object OPA's
  * rego.metadata builtins return (scope, title, description, authors, …).
  */
-import { parse as parseYAML } from 'yaml';
+import type * as Yaml from 'yaml';
 import { Module, Rule } from '../ast';
 import { RegoErrorDetail } from '../errors';
 
@@ -25,6 +25,14 @@ export interface Annotation {
 }
 
 const SCOPES = new Set(['rule', 'document', 'package', 'subpackages']);
+
+let yamlModule: typeof Yaml | undefined;
+
+/** `yaml` takes long to load and most modules have no METADATA, so it is loaded on first use. */
+function parseYAML(text: string): unknown {
+  yamlModule ??= require('yaml') as typeof Yaml;
+  return yamlModule.parse(text);
+}
 
 /** An `Name <email>` author line as OPA splits it. */
 function author(a: unknown): Record<string, unknown> {

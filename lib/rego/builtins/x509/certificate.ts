@@ -8,7 +8,8 @@ import { X509Certificate, createPublicKey } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { AsnParser } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, Certificate, Name } from '@peculiar/asn1-x509';
-import { bigFromBase64url, bytesJSON, oidJSON, readElement, signedFromBytes, timeJSON } from './der';
+import { bigFromBase64url, bytesJSON, oidJSON, signedFromBytes, timeJSON } from './go-json';
+import { readElement } from './der';
 import { extensionFields, uriStrings } from './extensions';
 
 /** A parsed certificate: Go's JSON fields, and node's view of it for signature checks. */

@@ -9,7 +9,8 @@ import { AsnParser } from '@peculiar/asn1-schema';
 import { CertificationRequest } from '@peculiar/asn1-csr';
 import { Extensions } from '@peculiar/asn1-x509';
 import { nameJSON, publicKeyFields, signatureAlgorithm } from './certificate';
-import { bytesJSON, oidJSON, readElement } from './der';
+import { bytesJSON, oidJSON } from './go-json';
+import { readElement } from './der';
 import { extensionFields } from './extensions';
 
 const EXTENSION_REQUEST = '1.2.840.113549.1.9.14';

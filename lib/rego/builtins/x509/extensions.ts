@@ -10,7 +10,7 @@ import {
   SubjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
 import { formatIP, parseIP } from '../go/net';
-import { bytesJSON, oidJSON } from './der';
+import { bytesJSON, oidJSON } from './go-json';
 import { goURL } from './go-url';
 
 /** Go's ExtKeyUsage numbers by OID. */

@@ -4,7 +4,7 @@
  * encoding/json writes *rsa.PrivateKey / *ecdsa.PrivateKey, or as a JWK.
  */
 import { KeyObject, createPrivateKey } from 'node:crypto';
-import { bigFromBase64url } from './der';
+import { bigFromBase64url } from './go-json';
 import { PemBlock, decodeAllPem, decodeBase64Std } from './pem';
 
 /** The PEM block types OPA reads keys from, and node's name for their DER format. */

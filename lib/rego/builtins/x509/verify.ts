@@ -5,7 +5,7 @@
  * constraints, path lengths, unhandled critical extensions, the DNS name
  * and extended key usages (server auth unless told otherwise).
  */
-import { ParsedCertificate } from './certificate';
+import type { ParsedCertificate } from './certificate';
 
 /** Go's x509.VerifyOptions that OPA passes on. */
 export interface VerifyOptions {
