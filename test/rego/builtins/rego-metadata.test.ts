@@ -32,6 +32,11 @@ plain := rego.metadata.rule()
 # scope: document
 # title: Allowed
 allow if true
+
+allow if {
+  rego.metadata.chain()[1].annotations.title == "Allowed"
+  count(rego.metadata.chain()) == 3
+}
 `;
 
 describe('rego.metadata', () => {
@@ -55,6 +60,12 @@ describe('rego.metadata', () => {
         },
       },
     ]);
+  });
+
+  it('puts document-scope annotations after the rule entry, for every rule of that name', () => {
+    // With the annotated rule false, only the other `allow` rule, which reads the chain, can make it true.
+    const text = policy.replace('allow if true\n', 'allow if false\n');
+    expect(evaluate({ 'p.rego': text }, 'data.k8s.deploy.allow')).toBe(true);
   });
 
   it('adds subpackages annotations from other modules, closest package first', () => {
