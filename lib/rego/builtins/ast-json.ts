@@ -5,8 +5,8 @@
  * base64 text. Locations are left out, as OPA leaves them out by default.
  * Throws for what this engine's AST cannot render as OPA would.
  */
-import { Body, Expr, Module, Rule, Term, WithModifier } from '../ast';
-import { Decimal } from '../number';
+import { Body, Expr, Module, Rule, ScalarTerm, Term, WithModifier } from '../ast';
+import { compare } from '../value';
 
 /** A term that this renderer cannot reproduce faithfully. */
 export class UnrenderableError extends Error {}
@@ -24,18 +24,29 @@ export function termJSON(t: Term): Json {
       if (v === null) return term('null', null);
       if (typeof v === 'boolean') return term('boolean', v);
       if (typeof v === 'string') return str(v);
-      return term('number', v instanceof Decimal ? v : v);
+      return term('number', v);
     }
     case 'var': return term('var', t.name);
     case 'ref': return term('ref', [termJSON(t.head), ...t.path.map(termJSON)]);
     case 'array': return term('array', t.items.map(termJSON));
-    case 'set': return term('set', t.items.map(termJSON));
-    case 'object': return term('object', t.entries.map(([k, v]) => [termJSON(k), termJSON(v)]));
+    case 'set': return term('set', sortedByScalar(t.items, (x) => x, 'set members').map(termJSON));
+    case 'object': return term('object', sortedByScalar(t.entries, ([k]) => k, 'object keys').map(([k, v]) => [termJSON(k), termJSON(v)]));
     case 'arraycompr': return term('arraycomprehension', { term: termJSON(t.term), body: bodyJSON(t.body) });
     case 'setcompr': return term('setcomprehension', { term: termJSON(t.term), body: bodyJSON(t.body) });
     case 'objectcompr': return term('objectcomprehension', { key: termJSON(t.key), value: termJSON(t.value), body: bodyJSON(t.body) });
     case 'call': return term('call', callTerms(t));
   }
+}
+
+/**
+ * OPA writes set members and object keys in its term order. For scalars that is
+ * the value order; other terms (vars, refs, composites) are refused rather than
+ * guessed.
+ */
+function sortedByScalar<X>(items: readonly X[], keyOf: (x: X) => Term, what: string): X[] {
+  const keys = items.map(keyOf);
+  if (!keys.every((k) => k.type === 'scalar')) throw new UnrenderableError(`${what} that are not scalars cannot be rendered in OPA's term order`);
+  return items.map((x, i) => [x, keys[i]] as const).sort((a, b) => compare((a[1] as ScalarTerm).value, (b[1] as ScalarTerm).value)).map(([x]) => x);
 }
 
 /** A call as OPA lists it: the function's ref, then the operands. */

@@ -82,7 +82,8 @@ defineBuiltin({
   fn: ([request]) => {
     const req = request as RegoObject;
     const raise = req.get('raise_error');
-    if (raise !== undefined && typeof raise !== 'boolean') throw new BuiltinTypeError('invalid value for raise_error field');
+    // OPA raises this one as a builtin error, strict or not.
+    if (raise !== undefined && typeof raise !== 'boolean') throw new BuiltinHaltError('invalid value for raise_error field');
     const raiseError = raise !== false;
     try {
       validateRequest(req);

@@ -47,6 +47,10 @@ describe('rego.parse_module', () => {
     expect(deny.body[2].terms).toEqual([op('gt'), { type: 'call', value: [op('count'), v('x')] }, { type: 'number', value: 1 }]);
     expect(deny.body[3].terms).toMatchObject({ key: null, value: v('y'), domain: v('x') });
     expect(deny.body[4].with).toEqual([{ target: v('input'), value: { type: 'object', value: [] } }]);
+    expect((callJSON('rego.parse_module', 'o.rego', 'package o\np := {"b": 1, "a": {3, 1}}\n') as any).rules[0].head.value).toEqual({
+      type: 'object',
+      value: [[s('a'), { type: 'set', value: [{ type: 'number', value: 1 }, { type: 'number', value: 3 }] }], [s('b'), { type: 'number', value: 1 }]],
+    });
     expect(f.head).toEqual({ name: 'f', ref: [v('f')], args: [v('a')], value: { type: 'call', value: [op('plus'), v('a'), { type: 'number', value: 1 }] }, assign: true });
   });
 
@@ -54,6 +58,7 @@ describe('rego.parse_module', () => {
     expect(() => call('rego.parse_module', 'bad.rego', 'package')).toThrow(/rego.parse_module: 1 error occurred: bad.rego:1: rego_parse_error: /);
     expect(() => call('rego.parse_module', 'm.rego', '# METADATA\n# title: x\npackage m\n')).toThrow('METADATA annotations cannot be rendered');
     expect(() => call('rego.parse_module', 'm.rego', 'package m\np := -input.x\n')).toThrow('unary minus on a non-literal');
+    expect(() => call('rego.parse_module', 'm.rego', 'package m\np := {x}\n')).toThrow('set members that are not scalars');
     expect(() => call('rego.parse_module', 'm.rego', 1)).toThrow('rego.parse_module: operand 1 must be string but got number');
   });
 });
