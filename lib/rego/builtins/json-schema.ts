@@ -161,6 +161,43 @@ function describe(e: ErrorObject, field: string, doc: unknown): [string, string]
   }
 }
 
+/**
+ * ajv's errors in gojsonschema's arrangement: a failed anyOf/oneOf keeps only the
+ * errors of its closest branch (the one with fewest errors), listed after the
+ * anyOf/oneOf error itself; a failed if/then/else lists its branch's errors
+ * after the condition error.
+ */
+function arrange(errors: readonly ErrorObject[]): ErrorObject[] {
+  const groupOf = new Map<ErrorObject, ErrorObject>();
+  const dropped = new Set<ErrorObject>();
+  const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if');
+  // Outer combinators first, so that inner ones claim their own errors last.
+  for (const c of [...combinators].sort((a, b) => a.schemaPath.length - b.schemaPath.length)) {
+    const base = c.keyword === 'if' ? c.schemaPath.slice(0, -'/if'.length) : c.schemaPath;
+    const inside = errors.filter((e) => e !== c && e.schemaPath.startsWith(base + '/') && (c.keyword !== 'if' || /^\/(then|else)\//.test(e.schemaPath.slice(base.length))));
+    let kept = inside;
+    if (c.keyword !== 'if') {
+      const branches = new Map<string, ErrorObject[]>();
+      for (const e of inside) {
+        const branch = e.schemaPath.slice(base.length + 1).split('/')[0];
+        branches.set(branch, [...(branches.get(branch) ?? []), e]);
+      }
+      const best = [...branches.values()].reduce<ErrorObject[] | undefined>((a, b) => (a === undefined || b.length < a.length ? b : a), undefined) ?? [];
+      for (const e of inside) if (!best.includes(e)) dropped.add(e);
+      kept = best;
+    }
+    for (const e of kept) groupOf.set(e, c);
+  }
+  const out: ErrorObject[] = [];
+  const emit = (e: ErrorObject): void => {
+    if (dropped.has(e) || out.includes(e)) return;
+    out.push(e);
+    for (const member of errors) if (groupOf.get(member) === e) emit(member);
+  };
+  for (const e of errors) if (!groupOf.has(e)) emit(e);
+  return out;
+}
+
 defineBuiltin({
   name: 'json.verify_schema',
   args: [T.any],
@@ -183,7 +220,7 @@ defineBuiltin({
     const validate = compile(load(schema));
     const ok = validate(doc);
     const errors: Value[] = [];
-    for (const e of validate.errors ?? []) {
+    for (const e of arrange(validate.errors ?? [])) {
       const field = fieldOf(e.instancePath);
       const [type, desc] = describe(e, field, doc);
       errors.push(new RegoObject([['error', `${field}: ${desc}`], ['type', type], ['field', field], ['desc', desc]]));

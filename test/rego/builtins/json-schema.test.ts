@@ -51,6 +51,15 @@ describe('json.match_schema', () => {
     ]);
   });
 
+  it('reports a failed anyOf first, then the errors of its closest branch only', () => {
+    const schema = { properties: { port: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^[0-9]+$' }] } } };
+    const [ok, errors] = callJSON('json.match_schema', { port: 0 }, schema) as [boolean, Array<Record<string, string>>];
+    expect(ok).toBe(false);
+    expect(errors.map((e) => e.error)).toEqual(['port: Must validate at least one schema (anyOf)', 'port: Must be greater than or equal to 1']);
+    const ifThen = { if: { properties: { kind: { const: 'a' } } }, then: { required: ['a'] } };
+    expect((callJSON('json.match_schema', { kind: 'a' }, ifThen) as [boolean, Array<Record<string, string>>])[1].map((e) => e.type)).toEqual(['condition_then', 'required']);
+  });
+
   it('fails on documents and schemas it cannot load', () => {
     expect(() => call('json.match_schema', '{ "a": "', '{}')).toThrow('json.match_schema: invalid JSON string');
     expect(() => call('json.match_schema', '{}', '{ "a": "')).toThrow('json.match_schema: invalid JSON string');
