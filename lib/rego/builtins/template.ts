@@ -4,7 +4,7 @@
  * as json.Number). The template engine is go/text-template-*.ts.
  */
 import { formatNumber } from '../number';
-import { RegoObject, Value, isArray, isNumber, isObject, isSet, isString } from '../value';
+import { RegoObject, Value, isArray, isNumber, isSet, isString } from '../value';
 import { BuiltinError, T, defineBuiltin } from './registry';
 import { GoValue, JsonNumber, renderGoTemplate } from './go/text-template-exec';
 import { TemplateError } from './go/text-template-parse';
@@ -27,9 +27,8 @@ defineBuiltin({
   name: 'strings.render_template',
   args: [T.string, T.object],
   fn: ([template, vars]) => {
-    if (!isObject(vars)) return undefined;
     try {
-      return renderGoTemplate(template as string, toGo(vars));
+      return renderGoTemplate(template as string, toGo(vars as RegoObject));
     } catch (e) {
       if (e instanceof TemplateError) throw new BuiltinError(e.message);
       throw e;
