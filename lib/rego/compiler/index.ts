@@ -5,6 +5,7 @@
 import { Body, Module, Rule, Term, groundPrefix, walkTerm } from '../ast';
 import '../builtins';
 import { BuiltinSpec, getBuiltin } from '../builtins/registry';
+import { regoMetadataValue } from '../builtins/rego-metadata';
 import { Location, RegoError, RegoErrorDetail } from '../errors';
 import { parseModule, parseQuery } from '../parser';
 import { Value } from '../value';
@@ -85,6 +86,7 @@ export function compileProgram(inputs: readonly ModuleInput[], builtins: Builtin
   const ruleCalls = callableRules(modules);
   const rules: IRRule[] = [];
   for (const m of modules) {
+    let current: Rule | undefined;
     const env: TranslateEnv = {
       globals: moduleGlobals(m, rulesByPackage.get(m.packagePath.join('.'))!),
       functionArity: (path) => arities.get(path.join('\u0000')),
@@ -93,9 +95,13 @@ export function compileProgram(inputs: readonly ModuleInput[], builtins: Builtin
       rewriteEquals: true,
       errors,
       builtin,
+      constantCall: (name) => (current ? regoMetadataValue(name, current, modules) : undefined),
     };
     const translator = new Translator(env);
-    for (const r of m.rules) rules.push(compileRule(r, m, translator, errors));
+    for (const r of m.rules) {
+      current = r;
+      rules.push(compileRule(r, m, translator, errors));
+    }
   }
   const tree = buildTree(rules, modules.map((m) => m.packagePath));
   checkConflicts(tree, errors);

@@ -33,6 +33,8 @@ export interface TranslateEnv {
   readonly errors: RegoErrorDetail[];
   /** The builtins this program may call, by name (default: every registered builtin). */
   readonly builtin?: (name: string) => BuiltinSpec | undefined;
+  /** The value of a call the compiler replaces by a constant (rego.metadata.*), when translating a rule. */
+  constantCall?(name: string): Value | undefined;
 }
 
 /** A lexical scope: names to slots, chained to the enclosing scope. */
@@ -294,6 +296,8 @@ export class Translator {
       this.env.errors.push({ code: 'rego_type_error', message: `undefined function ${name}`, location: t.loc });
       return { t: 'call', name, args, loc: t.loc };
     }
+    const constant = resolved.builtin && args.length === 0 ? this.env.constantCall?.(resolved.name) : undefined;
+    if (constant !== undefined) return { t: 'const', v: constant };
     const arity = resolved.fnPath ? this.env.functionArity(resolved.fnPath)! : resolved.builtin!.args.length;
     const variadic = resolved.builtin?.variadic === true;
     if (!variadic && !top && args.length === arity + 1) {

@@ -2,6 +2,7 @@
 import { Body, Module, Term } from '../ast';
 import { RegoErrorDetail } from '../errors';
 import { lex } from '../lexer';
+import { parseAnnotations, recordAnnotations } from './annotations';
 import { ModuleParser } from './module';
 import { ParseAbort } from './stream';
 import { TermParser } from './terms';
@@ -23,7 +24,12 @@ function run<T>(text: string, file: string, f: (tokens: ReturnType<typeof lex>['
 
 /** Parses a module in Rego v1 (default) or v0 syntax. */
 export function parseModule(text: string, file: string, version: 'v0' | 'v1' = 'v1'): ParseResult<Module> {
-  return run(text, file, (tokens) => new ModuleParser(tokens, file, version).parseModule());
+  const parsed = run(text, file, (tokens) => new ModuleParser(tokens, file, version).parseModule());
+  if (!parsed.ok) return parsed;
+  const { annotations, errors } = parseAnnotations(text, parsed.value);
+  if (errors.length > 0) return { ok: false, errors };
+  recordAnnotations(parsed.value, annotations);
+  return parsed;
 }
 
 /** Parses a query (`data.x.y = z; z > 1`). All future keywords are enabled. */
