@@ -37,6 +37,8 @@ interface NodeFrame {
   keyText: string;
   entries?: Map<string, { key: NodeFrame; value: NodeFrame | undefined }>;
   items?: NodeFrame[];
+  /** The mapping or sequence read, to recognise a node that only wraps another (see close()). */
+  collection?: unknown;
   repeated?: NodeFrame[];
 }
 
@@ -104,7 +106,14 @@ interface ListenerState {
 function close(frame: NodeFrame, state: ListenerState): void {
   frame.isKey = followedByColon(state.input, state.position);
   if (frame.isKey) frame.keyText = String(state.result);
-  if (state.kind === 'mapping') {
+  const only = frame.children.length === 1 ? frame.children[0] : undefined;
+  if (only !== undefined && only.collection !== undefined && only.collection === state.result) {
+    // The parser tried a block mapping, read a flow collection as its first key, found no `:` and kept
+    // it: this node is the collection.
+    frame.entries = only.entries;
+    frame.items = only.items;
+    frame.repeated = only.repeated;
+  } else if (state.kind === 'mapping') {
     const entries = new Map<string, { key: NodeFrame; value: NodeFrame | undefined }>();
     let pending: NodeFrame | undefined;
     const store = (key: NodeFrame, value: NodeFrame | undefined): void => {
@@ -125,6 +134,7 @@ function close(frame: NodeFrame, state: ListenerState): void {
   } else if (state.kind === 'sequence') {
     frame.items = frame.children;
   }
+  if (state.kind === 'mapping' || state.kind === 'sequence') frame.collection = state.result;
   frame.children = [];
 }
 

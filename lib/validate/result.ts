@@ -10,7 +10,7 @@ export interface Finding {
   readonly severity: 'error' | 'warning';
   /** JSON pointer to the field, `''` for the whole document. */
   readonly path: string;
-  /** 1-based line in the file. */
+  /** 1-based line in the file; 0 when the problem is the path itself (it cannot be read). */
   readonly line: number;
   readonly message: string;
 }
@@ -23,7 +23,7 @@ export interface ResourceResult {
   readonly index: number;
   /** For an item of a `kind: List` document: its 0-based index in `items`. */
   readonly item?: number;
-  /** 1-based line where the document starts. */
+  /** 1-based line where the document starts; 0 for a path that cannot be read. */
   readonly line: number;
   readonly apiVersion?: string;
   readonly kind?: string;
@@ -69,6 +69,11 @@ export function resourceId(result: Pick<ResourceResult, 'kind' | 'namespace' | '
   if (result.namespace !== undefined) parts.push(result.namespace);
   parts.push(result.name ?? '(no name)');
   return parts.join('/');
+}
+
+/** `file:line`, or the file alone when there is no line. */
+export function location(file: string, line: number): string {
+  return line > 0 ? `${file}:${line}` : file;
 }
 
 /** Orders findings by line, then path, then rule, then message. */

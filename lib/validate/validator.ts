@@ -157,8 +157,9 @@ export async function* validateFiles(reads: Iterable<ManifestFileRead>, options:
 }
 
 function unreadable(problem: ManifestInputError): ResourceResult {
-  const identity: Identity = { file: problem.inputPath, index: 0, item: undefined, line: 1, apiVersion: undefined, kind: undefined, namespace: undefined, name: undefined };
-  return finish(identity, [{ rule: 'unreadable-path', severity: 'error', path: '', line: 1, message: problem.reason }]);
+  // Line 0: the problem is the path itself, not a place in a file.
+  const identity: Identity = { file: problem.inputPath, index: 0, item: undefined, line: 0, apiVersion: undefined, kind: undefined, namespace: undefined, name: undefined };
+  return finish(identity, [{ rule: 'unreadable-path', severity: 'error', path: '', line: 0, message: problem.reason }]);
 }
 
 function checkSchema(schema: KindSchema, resource: Record<string, unknown>, strict: boolean): FieldProblem[] {

@@ -1,4 +1,4 @@
-import type { ResourceResult } from '../result';
+import { location, type ResourceResult } from '../result';
 import type { OutputFactory, OutputWriter } from './options';
 import { describe } from './text';
 
@@ -32,7 +32,7 @@ function testCase(resource: ResourceResult): string {
   const name = resource.namespace === undefined ? (resource.name ?? '') : `${resource.namespace}/${resource.name ?? ''}`;
   const open = `    <testcase name="${escape(name)}" classname="${escape(`${resource.kind ?? ''}@${resource.apiVersion ?? ''}`)}"`;
   const problems = resource.findings.filter((finding) => finding.severity === 'error');
-  const details = (findings: typeof problems): string => findings.map((f) => `${resource.file}:${f.line} ${describe(f)}`).join('\n');
+  const details = (findings: typeof problems): string => findings.map((f) => `${location(resource.file, f.line)} ${describe(f)}`).join('\n');
   const message = problems.map(describe).join(' - ');
   const warnings = resource.findings.filter((finding) => finding.severity === 'warning');
   // The XSD orders a test case's children: skipped, error, failure, system-out.

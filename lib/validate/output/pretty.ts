@@ -1,6 +1,6 @@
-import { resourceId, type ResourceResult } from '../result';
+import { location, resourceId, type ResourceResult } from '../result';
 import type { OutputFactory, OutputWriter } from './options';
-import { describe, summaryLine } from './text';
+import { describe, subject, summaryLine } from './text';
 
 const RED = '\x1b[31m';
 const GREEN = '\x1b[32m';
@@ -24,11 +24,12 @@ export const prettyOutput: OutputFactory = (write, options): OutputWriter => ({
 function resourceLines(resource: ResourceResult, verbose: boolean): string[] {
   const id = resourceId(resource);
   const lines = resource.findings.map((finding) => {
-    if (finding.severity === 'warning') return `${YELLOW}!${RESET} ${resource.file}:${finding.line}: ${YELLOW}${id} has a warning: ${describe(finding)}${RESET}`;
+    const where = location(resource.file, finding.line);
+    if (finding.severity === 'warning') return `${YELLOW}!${RESET} ${where}: ${YELLOW}${subject(resource)}has a warning: ${describe(finding)}${RESET}`;
     const verb = resource.status === 'error' ? 'failed validation' : 'is invalid';
-    return `${RED}✖${RESET} ${resource.file}:${finding.line}: ${RED}${id} ${verb}: ${describe(finding)}${RESET}`;
+    return `${RED}✖${RESET} ${where}: ${RED}${subject(resource)}${verb}: ${describe(finding)}${RESET}`;
   });
-  if (verbose && resource.status === 'valid') lines.push(`${GREEN}✔${RESET} ${resource.file}:${resource.line}: ${GREEN}${id} is valid${RESET}`);
-  if (verbose && resource.status === 'skipped') lines.push(`${YELLOW}-${RESET} ${resource.file}:${resource.line}: ${YELLOW}${id} skipped${RESET}`);
+  if (verbose && resource.status === 'valid') lines.push(`${GREEN}✔${RESET} ${location(resource.file, resource.line)}: ${GREEN}${id} is valid${RESET}`);
+  if (verbose && resource.status === 'skipped') lines.push(`${YELLOW}-${RESET} ${location(resource.file, resource.line)}: ${YELLOW}${id} skipped${RESET}`);
   return lines;
 }

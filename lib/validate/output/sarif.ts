@@ -66,12 +66,13 @@ function toResult(resource: ResourceResult, finding: Finding, root: string, seen
     ruleId: finding.rule,
     ruleIndex: RULE_IDS.indexOf(finding.rule),
     level: finding.severity,
-    message: { text: `${resourceId(resource)}: ${describe(finding)}` },
+    message: { text: `${resource.kind === undefined && resource.name === undefined ? resource.file : resourceId(resource)}: ${describe(finding)}` },
     locations: [
       {
         physicalLocation: {
           artifactLocation: uri.relative ? { uri: uri.text, uriBaseId: SOURCE_ROOT } : { uri: uri.text },
-          region: { startLine: finding.line },
+          // A path that cannot be read has no line; SARIF regions start at 1.
+          ...(finding.line > 0 ? { region: { startLine: finding.line } } : {}),
         },
         logicalLocations: [{ fullyQualifiedName: `${resourceId(resource)}${finding.path}`, kind: 'object' }],
       },

@@ -1,4 +1,4 @@
-import { resourceId, type Finding, type ResourceResult, type ValidationSummary } from '../result';
+import { location, resourceId, type Finding, type ResourceResult, type ValidationSummary } from '../result';
 import type { OutputFactory, OutputWriter } from './options';
 
 /**
@@ -19,10 +19,15 @@ export const textOutput: OutputFactory = (write, options): OutputWriter => ({
 
 function resourceLines(resource: ResourceResult, verbose: boolean): string[] {
   const id = resourceId(resource);
-  const lines = resource.findings.map((finding) => `${resource.file}:${finding.line} - ${id} ${verb(resource, finding)}: ${describe(finding)}`);
-  if (verbose && resource.status === 'valid') lines.push(`${resource.file}:${resource.line} - ${id} is valid`);
-  if (verbose && resource.status === 'skipped') lines.push(`${resource.file}:${resource.line} - ${id} skipped: ${resource.reason ?? ''}`);
+  const lines = resource.findings.map((finding) => `${location(resource.file, finding.line)} - ${subject(resource)}${verb(resource, finding)}: ${describe(finding)}`);
+  if (verbose && resource.status === 'valid') lines.push(`${location(resource.file, resource.line)} - ${id} is valid`);
+  if (verbose && resource.status === 'skipped') lines.push(`${location(resource.file, resource.line)} - ${id} skipped: ${resource.reason ?? ''}`);
   return lines;
+}
+
+/** The resource's id and a space; nothing when it has neither kind nor name (kubeconform then prints just the path). */
+export function subject(resource: ResourceResult): string {
+  return resource.kind === undefined && resource.name === undefined ? '' : `${resourceId(resource)} `;
 }
 
 function verb(resource: ResourceResult, finding: Finding): string {
