@@ -47,13 +47,21 @@ function startsLikeNumber(data: string): boolean {
   return (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d;
 }
 
+/** Plain decimal integers small enough for a double: nearly every integer in a manifest. */
+const SAFE_DECIMAL = /^[-+]?(?:0|[1-9][0-9]{0,14})$/;
+
+function withoutSeparators(data: string): string {
+  return data.includes('_') ? data.replace(/_/g, '') : data;
+}
+
 function isGoInteger(data: string): boolean {
-  return startsLikeNumber(data) && GO_INTEGER.test(data.replace(/_/g, ''));
+  return startsLikeNumber(data) && GO_INTEGER.test(withoutSeparators(data));
 }
 
 /** The value of a Go integer literal (precision beyond 2^53 is lost, as in any JSON reader in JavaScript). */
 function goIntegerValue(data: string): number {
-  const plain = data.replace(/_/g, '');
+  if (SAFE_DECIMAL.test(data)) return Number(data);
+  const plain = withoutSeparators(data);
   const negative = plain.startsWith('-');
   const unsigned = plain.replace(/^[-+]/, '');
   let magnitude: bigint;
@@ -75,18 +83,28 @@ const integerType = new jsyaml.Type('tag:yaml.org,2002:int', {
 function isFloat(data: string): boolean {
   if (SPECIAL_FLOATS.has(data)) return true;
   if (data.startsWith('.')) return DOT_FLOAT.test(data);
-  return startsLikeNumber(data) && YAML_STYLE_FLOAT.test(data.replace(/_/g, ''));
+  return startsLikeNumber(data) && YAML_STYLE_FLOAT.test(withoutSeparators(data));
 }
 
 const floatType = new jsyaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
   resolve: (data: string | null) => data !== null && isFloat(data),
-  construct: (data: string) => SPECIAL_FLOATS.get(data) ?? Number(data.replace(/_/g, '')),
+  construct: (data: string) => SPECIAL_FLOATS.get(data) ?? Number(withoutSeparators(data)),
   predicate: (value: unknown) => typeof value === 'number',
 });
 
 // @types/js-yaml does not declare the built-in types js-yaml exports.
 const types = (jsyaml as unknown as { types: Record<'null' | 'merge', jsyaml.Type> }).types;
+
+/** How Kubernetes reads a plain (unquoted) scalar used as a map key: as JSON keys, booleans and numbers become their text. */
+export function plainKeyText(data: string): string {
+  const boolean = BOOLEANS.get(data);
+  if (boolean !== undefined) return String(boolean);
+  if (data === '~' || data === 'null' || data === 'Null' || data === 'NULL') return 'null';
+  if (isGoInteger(data)) return String(goIntegerValue(data));
+  if (isFloat(data)) return String(SPECIAL_FLOATS.get(data) ?? Number(withoutSeparators(data)));
+  return data;
+}
 
 /**
  * The js-yaml schema that reads plain scalars as go-yaml v2 does: null, booleans, integers, floats

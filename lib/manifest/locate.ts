@@ -4,7 +4,7 @@
  * in one mapping can be reported (js-yaml itself stops at the first).
  */
 import * as jsyaml from 'js-yaml';
-import { KUBERNETES_YAML_SCHEMA } from './kubernetes-yaml';
+import { KUBERNETES_YAML_SCHEMA, plainKeyText } from './kubernetes-yaml';
 import { appendPointer, parsePointer } from './pointer';
 import type { DocumentSource } from './split-documents';
 
@@ -28,18 +28,25 @@ export interface DuplicateKey {
   readonly column: number;
 }
 
-/** A node seen by the listener; `entries` or `items` once it is known to be a mapping or a sequence. */
-interface NodeFrame {
-  readonly line: number;
-  readonly column: number;
-  children: NodeFrame[];
-  isKey: boolean;
-  keyText: string;
-  entries?: Map<string, { key: NodeFrame; value: NodeFrame | undefined }>;
-  items?: NodeFrame[];
+/**
+ * A node seen by the listener; `entries` or `items` once it is known to be a mapping or a sequence.
+ * A class with every field set in the constructor: one object shape keeps the listener fast.
+ */
+class NodeFrame {
+  /** Nodes closed inside this one, until it closes. */
+  children: NodeFrame[] | undefined = undefined;
+  isKey = false;
+  keyText = '';
+  entries: Map<string, { key: NodeFrame; value: NodeFrame | undefined }> | undefined = undefined;
+  items: NodeFrame[] | undefined = undefined;
   /** The mapping or sequence read, to recognise a node that only wraps another (see close()). */
-  collection?: unknown;
-  repeated?: NodeFrame[];
+  collection: unknown = undefined;
+  repeated: NodeFrame[] | undefined = undefined;
+
+  constructor(
+    readonly line: number,
+    readonly column: number,
+  ) {}
 }
 
 /** What the located pass learns about a document. */
@@ -53,26 +60,32 @@ export interface LocatedDocument {
 
 /**
  * Parses one document with positions. Used only for documents that have something to report or that
- * repeat a key: it is about half as fast as a plain parse.
+ * repeat a key. With `values: false` (positions only) scalars are not typed, which is faster, and
+ * `value` holds their text; keys are still read as Kubernetes reads them.
  * @throws jsyaml.YAMLException for a syntax error.
  */
-export function locateDocument(source: DocumentSource): LocatedDocument {
-  const stack: NodeFrame[] = [{ line: 0, column: 0, children: [], isKey: false, keyText: '' }];
+export function locateDocument(source: DocumentSource, { values = true }: { values?: boolean } = {}): LocatedDocument {
+  const stack: NodeFrame[] = [new NodeFrame(0, 0)];
+  let repeats = false;
   const listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
-      stack.push({ line: state.line, column: state.position - state.lineStart, children: [], isKey: false, keyText: '' });
+      stack.push(new NodeFrame(state.line, state.position - state.lineStart));
       return;
     }
     const frame = stack.pop()!;
     close(frame, state);
-    stack[stack.length - 1].children.push(frame);
+    if (frame.repeated !== undefined) repeats = true;
+    const parent = stack[stack.length - 1];
+    if (parent.children === undefined) parent.children = [frame];
+    else parent.children.push(frame);
   };
-  const value = jsyaml.load(source.text, { schema: KUBERNETES_YAML_SCHEMA, json: true, listener } as jsyaml.LoadOptions);
-  const root = stack[0].children[0];
+  const schema = values ? KUBERNETES_YAML_SCHEMA : jsyaml.FAILSAFE_SCHEMA;
+  const value = jsyaml.load(source.text, { schema, json: true, listener } as jsyaml.LoadOptions);
+  const root = stack[0].children?.[0];
   const toFile = (frame: NodeFrame): SourcePosition => ({ line: frame.line + source.firstLine, column: frame.column + 1 });
   const fallback: SourcePosition = { line: source.contentLine, column: 1 };
   const duplicateKeys: DuplicateKey[] = [];
-  if (root !== undefined) collectDuplicates(root, '', (key, mapping, frame) => duplicateKeys.push({ key, mapping, ...toFile(frame) }));
+  if (root !== undefined && repeats) collectDuplicates(root, '', (key, mapping, frame) => duplicateKeys.push({ key, mapping, ...toFile(frame) }));
   duplicateKeys.sort((a, b) => a.line - b.line || a.column - b.column);
   const locate: PointerLocator = (pointer) => {
     let node: NodeFrame | undefined = root;
@@ -105,8 +118,10 @@ interface ListenerState {
  */
 function close(frame: NodeFrame, state: ListenerState): void {
   frame.isKey = followedByColon(state.input, state.position);
-  if (frame.isKey) frame.keyText = String(state.result);
-  const only = frame.children.length === 1 ? frame.children[0] : undefined;
+  if (frame.isKey) frame.keyText = keyText(frame, state);
+  const children = frame.children ?? [];
+  frame.children = undefined;
+  const only = children.length === 1 ? children[0] : undefined;
   if (only !== undefined && only.collection !== undefined && only.collection === state.result) {
     // The parser tried a block mapping, read a flow collection as its first key, found no `:` and kept
     // it: this node is the collection.
@@ -120,7 +135,7 @@ function close(frame: NodeFrame, state: ListenerState): void {
       if (entries.has(key.keyText) && key.keyText !== '<<') (frame.repeated ??= []).push(key);
       entries.set(key.keyText, { key, value });
     };
-    for (const child of frame.children) {
+    for (const child of children) {
       if (child.isKey) {
         if (pending) store(pending, undefined);
         pending = child;
@@ -132,10 +147,20 @@ function close(frame: NodeFrame, state: ListenerState): void {
     if (pending) store(pending, undefined);
     frame.entries = entries;
   } else if (state.kind === 'sequence') {
-    frame.items = frame.children;
+    frame.items = children;
   }
   if (state.kind === 'mapping' || state.kind === 'sequence') frame.collection = state.result;
-  frame.children = [];
+}
+
+/**
+ * A key as Kubernetes reads it. Untyped (positions-only) reading leaves `on` the text "on"; the
+ * JSON key is "true" unless the key was quoted.
+ */
+function keyText(frame: NodeFrame, state: ListenerState): string {
+  const text = String(state.result);
+  if (typeof state.result !== 'string') return text;
+  const first = state.input.charCodeAt(state.lineStart + frame.column);
+  return first === 0x22 || first === 0x27 ? text : plainKeyText(text);
 }
 
 function followedByColon(input: string, position: number): boolean {

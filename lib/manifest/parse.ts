@@ -19,7 +19,7 @@ export class DocumentPositions {
   ) {}
 
   positionOf(pointer: string): SourcePosition {
-    this.located ??= locateDocument(this.source);
+    this.located ??= locateDocument(this.source, { values: false });
     return this.located.locate(pointer);
   }
 }
