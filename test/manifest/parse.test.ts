@@ -73,6 +73,20 @@ describe('parseManifest', () => {
     expect(doc.object).toEqual({ base: { x: 1 }, when: '2024-01-01', merged: { x: 1, z: 2 } });
   });
 
+  it('locates keys as Kubernetes names them: an unquoted on is "true", a quoted one is "on"', () => {
+    const [doc] = parseManifest('data:\n  "on": quoted\n  on: plain\n  0644: octal\n', 'keys.yaml');
+    expect(doc.object).toEqual({ data: { on: 'quoted', true: 'plain', 420: 'octal' } });
+    expect(doc.lineOf('/data/on')).toBe(2);
+    expect(doc.lineOf('/data/true')).toBe(3);
+    expect(doc.lineOf('/data/420')).toBe(4);
+  });
+
+  it('locates items of sequences written in flow style and in compact block style', () => {
+    const [doc] = parseManifest('spec:\n  ports: [{port: 80}, {port: 443}]\n  items:\n  - a\n  - name: b\n    value: c\n', 'flow.yaml');
+    expect(doc.positionOf('/spec/ports/1/port')).toEqual({ line: 2, column: 24 });
+    expect(doc.lineOf('/spec/items/1/value')).toBe(6);
+  });
+
   it('treats a document holding only null as empty', () => {
     expect(parseManifest('---\n~\n', 'n.yaml')[0].empty).toBe(true);
   });
