@@ -53,9 +53,10 @@ export function normalizeGoFlags(argv: readonly string[], table: GoFlagTable): s
       else if (FALSE_WORDS.has(value) && !negated) out.push(`--no-${name}`);
       else throw new GoFlagError(`invalid boolean value ${JSON.stringify(value)} for -${rawName}: parse error`);
     } else if (table.values.has(name) && !negated) {
-      if (value !== undefined) out.push(spelled, value);
-      else if (i + 1 < argv.length) out.push(spelled, argv[++i]);
-      else throw new GoFlagError(`flag needs an argument: -${name}`);
+      if (value === undefined && i + 1 >= argv.length) throw new GoFlagError(`flag needs an argument: -${name}`);
+      const given = value ?? argv[++i];
+      // Attached, so that a value starting with a dash is not read as a flag (Go takes it as the value).
+      out.push(...(name.length === 1 ? [spelled, given] : [`${spelled}=${given}`]));
     } else {
       throw new GoFlagError(`flag provided but not defined: -${rawName}`);
     }
