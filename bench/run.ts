@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed and scale of synthesis and the gate, side by side with the stock cdk8s
- * path and kustomize, plus the Rego engine micro-benchmark. Writes bench/RESULTS.md and
+ * path and kustomize, plus the Rego engine micro-benchmark and validate on many invalid resources. Writes bench/RESULTS.md and
  * bench/results.json. Not part of `npm test`.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -16,8 +16,9 @@ import { growthSection } from './scenarios/growth';
 import { benchReferencePlatform } from './scenarios/reference-platform';
 import { benchRegoEngine } from './scenarios/rego-engine';
 import { benchScale, type ScaleResult } from './scenarios/scale';
+import { benchValidateScale } from './scenarios/validate-scale';
 
-const measurements = ['reference', 'scale', 'gate', 'rego'] as const;
+const measurements = ['reference', 'scale', 'gate', 'rego', 'validate'] as const;
 type MeasurementId = (typeof measurements)[number];
 
 interface Options {
@@ -115,6 +116,7 @@ async function main(options: Options): Promise<void> {
       sections.push(growthSection(scale.synthMedianMs, gate?.gateMedianMs ?? new Map(), 100, 1000));
     }
     if (only.has('rego')) await attempt('rego', '5. Rego engine', () => benchRegoEngine(context, options.regoObjects), (s) => s);
+    if (only.has('validate')) await attempt('validate-scale', '6. validate on invalid resources', () => benchValidateScale(context, quick ? [5_000] : undefined), (s) => s);
   } finally {
     if (options.keep) process.stderr.write(`bench: scratch folder kept in ${workDir}\n`);
     else rmSync(workDir, { recursive: true, force: true });

@@ -4,9 +4,11 @@ import { join, resolve } from 'node:path';
 
 export const projectRoot = resolve(__dirname, '..');
 
-export function runCommand(entry: string, args: readonly string[], options: { cwd?: string } = {}): SpawnSyncReturns<string> {
+/** `input`, when given, is piped into the command's standard input. */
+export function runCommand(entry: string, args: readonly string[], options: { cwd?: string; input?: string } = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [join(projectRoot, 'lib', 'launch', 'run.js'), entry, ...args], {
     cwd: options.cwd ?? projectRoot,
     encoding: 'utf8',
+    input: options.input,
   });
 }

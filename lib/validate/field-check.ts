@@ -89,8 +89,14 @@ class FieldWalk {
   }
 }
 
+/** Suggestions already worked out, per set of known fields: thousands of resources repeat the same typo. */
+const suggestions = new WeakMap<ReadonlySet<string>, Map<string, string | undefined>>();
+
 function unknownFieldMessage(key: string, known: ReadonlySet<string>): string {
-  const suggestion = closestName(key, known);
+  let cached = suggestions.get(known);
+  if (cached === undefined) suggestions.set(known, (cached = new Map()));
+  if (!cached.has(key)) cached.set(key, closestName(key, known));
+  const suggestion = cached.get(key);
   const hint = suggestion === undefined ? 'remove it, or pass --no-strict to allow unknown fields' : `did you mean ${JSON.stringify(suggestion)}?`;
   return `unknown field ${JSON.stringify(key)}: ${hint}`;
 }

@@ -6,7 +6,7 @@
 export { API_REMOVALS, apiLifecycle, type ApiLifecycle, type ApiRemoval } from './api-removals';
 export { DEFAULT_KUBERNETES_VERSION, formatVersion, parseKubernetesVersion, type KubernetesVersion } from './kubernetes-version';
 export { parseKindList, resolveOptions, type ValidateOptions } from './options';
-export { resourceId, ValidationReport, type Finding, type ResourceResult, type ResourceStatus, type ValidationSummary } from './result';
+export { resourceId, SummaryCounter, ValidationReport, type FileResults, type Finding, type ResourceResult, type ResourceStatus, type ValidationSummary } from './result';
 export { RULES, type RuleId } from './rules';
 export { SchemaCatalog, SCHEMA_PACKAGES } from './schema-catalog';
-export { validateManifests, Validator } from './validator';
+export { validateFiles, validateManifests, Validator } from './validator';

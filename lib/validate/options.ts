@@ -12,6 +12,10 @@ export interface ValidateOptions {
   readonly skipKinds: readonly string[];
   /** Kinds that are errors wherever they appear, same forms as `skipKinds`. @default [] */
   readonly rejectKinds: readonly string[];
+  /** Schema locations, as kubeconform's `-schema-location` (repeatable; `default` is the bundled schemas). @default [] */
+  readonly schemaLocations: readonly string[];
+  /** CustomResourceDefinition files whose schemas validate their custom resources (`--crd`, repeatable). @default [] */
+  readonly crds: readonly string[];
 }
 
 /** Fills in the defaults of {@link ValidateOptions}. */
@@ -22,6 +26,8 @@ export function resolveOptions(options: Partial<ValidateOptions> = {}): Validate
     ignoreMissingSchemas: options.ignoreMissingSchemas ?? false,
     skipKinds: options.skipKinds ?? [],
     rejectKinds: options.rejectKinds ?? [],
+    schemaLocations: options.schemaLocations ?? [],
+    crds: options.crds ?? [],
   };
 }
 

@@ -18,6 +18,7 @@ export type RuleId =
   | 'rejected-kind'
   | 'schema'
   | 'unknown-field'
+  | 'unreadable-path'
   | 'yaml-syntax';
 
 /**
@@ -37,7 +38,7 @@ export const RULES: Readonly<Record<RuleId, RuleDescription>> = {
   'api-deprecated': { effect: 'warning', description: 'The apiVersion is deprecated in the target Kubernetes version and will be removed.' },
   'api-not-yet-served': { effect: 'invalid', description: 'The apiVersion is newer than the target Kubernetes version.' },
   'api-removed': { effect: 'invalid', description: 'The apiVersion is no longer served by the target Kubernetes version.' },
-  'duplicate-key': { effect: 'error', description: 'A YAML mapping repeats a key; Kubernetes would silently keep only one value.' },
+  'duplicate-key': { effect: 'error', description: 'A YAML mapping repeats a key; Kubernetes silently keeps the last value. An error with --strict, a warning otherwise (as kubeconform).' },
   'int-or-string': { effect: 'invalid', description: 'An int-or-string field holds a string Kubernetes rejects (e.g. a percentage without %).' },
   'invalid-name': { effect: 'invalid', description: 'metadata.name or metadata.namespace is not a valid DNS-1123 name for the kind.' },
   'missing-api-version': { effect: 'error', description: 'The document has no apiVersion.' },
@@ -49,5 +50,6 @@ export const RULES: Readonly<Record<RuleId, RuleDescription>> = {
   'rejected-kind': { effect: 'error', description: 'The kind is listed in --reject.' },
   schema: { effect: 'invalid', description: 'The resource does not match its OpenAPI schema.' },
   'unknown-field': { effect: 'invalid', description: 'The field is not in the schema (strict mode); Argo CD would show the resource as OutOfSync forever.' },
+  'unreadable-path': { effect: 'error', description: 'A path given to the command does not exist or cannot be read; the other paths are still validated.' },
   'yaml-syntax': { effect: 'error', description: 'The document is not valid YAML or JSON.' },
 };

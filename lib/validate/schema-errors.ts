@@ -30,9 +30,17 @@ function messagesFor(errors: readonly AjvError[], value: unknown): string[] {
   const types = errors.filter((error) => error.keyword === 'type').map((error) => String(error.params.type));
   const others = errors.filter((error) => error.keyword !== 'type' && error.keyword !== 'oneOf' && error.keyword !== 'anyOf');
   const messages = others.map((error) => keywordMessage(error, value));
-  if (types.length > 0) messages.unshift(`expected ${[...new Set(types)].sort().join(' or ')}, got ${describeType(value)}`);
+  if (types.length > 0) messages.unshift(`expected ${[...new Set(types)].sort().join(' or ')}, got ${describeType(value)}${unquotedHint(types, value)}`);
   if (messages.length === 0) messages.push(`does not match any of the allowed forms (${errors[0].keyword})`);
   return messages;
+}
+
+/** Where text was expected, an unquoted YAML 1.1 word or octal number is the likely cause: say how to fix it. */
+function unquotedHint(types: readonly string[], value: unknown): string {
+  if (!types.every((type) => type === 'string')) return '';
+  if (typeof value === 'boolean') return ` ${value}: quote the value to keep it text (Kubernetes reads unquoted yes, no, on, off, y and n as booleans)`;
+  if (typeof value === 'number') return ': quote the value to keep it text (Kubernetes reads unquoted numbers as numbers, and 0644 as octal 420)';
+  return '';
 }
 
 function keywordMessage(error: AjvError, value: unknown): string {

@@ -1,15 +1,15 @@
-import type { ManifestDocument, ManifestSet } from '../manifest';
+import { appendPointer, expandList, type ManifestDocument, type ManifestFileRead, type ManifestInputError, type ManifestSet } from '../manifest';
 import { apiLifecycle, describeDeprecation, describeNotYetServed, describeRemoval, type ApiLifecycle } from './api-removals';
 import { checkFields, UNLEARNED, type FieldProblem } from './field-check';
 import { validateAndLearn } from './field-tree';
 import { checkName, DNS1123_LABEL, nameRuleFor } from './names';
 import { kindListed, resolveOptions, type ValidateOptions } from './options';
-import { compareFindings, statusFromFindings, ValidationReport, type Finding, type ResourceResult, type ResourceStatus } from './result';
+import { compareFindings, statusFromFindings, ValidationReport, type FileResults, type Finding, type ResourceResult, type ResourceStatus } from './result';
 import { RULES } from './rules';
 import { SchemaCatalog, type KindSchema } from './schema-catalog';
 import { schemaProblems } from './schema-errors';
 
-type Identity = Pick<ResourceResult, 'file' | 'index' | 'line' | 'apiVersion' | 'kind' | 'namespace' | 'name'>;
+type Identity = Pick<ResourceResult, 'file' | 'index' | 'item' | 'line' | 'apiVersion' | 'kind' | 'namespace' | 'name'>;
 
 /**
  * Validates manifest documents one at a time, like kubeconform's `ValidateResource`: each ends as
@@ -52,10 +52,30 @@ export class Validator {
     const object = isPlainObject(resource) ? resource : undefined;
     const identity = identify(document, object);
     if (document.error) {
-      const { reason, message, line } = document.error;
-      return finish(identity, [{ rule: reason === 'duplicate-key' ? 'duplicate-key' : 'yaml-syntax', severity: 'error', path: '', line, message }]);
+      const { message, line } = document.error;
+      return finish(identity, [{ rule: 'yaml-syntax', severity: 'error', path: '', line, message }]);
     }
     if (document.empty) return outcome(identity, 'empty', []);
+    const duplicates = this.duplicateKeyFindings(document);
+    const result = this.validateObject(document, object, identity);
+    return duplicates.length === 0 ? result : finish(identity, [...duplicates, ...result.findings], result.reason, result.status);
+  }
+
+  /**
+   * A repeated key, as kubeconform reads it: an error with --strict (sigs.k8s.io/yaml's strict
+   * reading fails), a warning otherwise; either way the last value is what gets validated.
+   */
+  private duplicateKeyFindings(document: ManifestDocument): Finding[] {
+    return document.duplicateKeys.map((duplicate) => ({
+      rule: 'duplicate-key',
+      severity: this.options.strict ? 'error' : 'warning',
+      path: appendPointer(duplicate.mapping, duplicate.key),
+      line: duplicate.line,
+      message: `duplicate key ${JSON.stringify(duplicate.key)}: Kubernetes keeps only the last value; remove the other`,
+    }));
+  }
+
+  private validateObject(document: ManifestDocument, object: Record<string, unknown> | undefined, identity: Identity): ResourceResult {
     if (object === undefined) {
       return finish(identity, [problemAt(document, { rule: 'not-an-object', path: '', message: 'a Kubernetes resource must be a mapping with apiVersion, kind and metadata' })]);
     }
@@ -101,20 +121,45 @@ export class Validator {
   }
 }
 
-/** Reads and validates every document of a manifest set; `onProgress` is told after each one. */
+/** Reads and validates every document of a manifest set held in memory (lists expanded); `onProgress` is told after each one. */
 export async function validateManifests(
   set: ManifestSet,
   options: Partial<ValidateOptions> = {},
   onProgress?: (done: number, total: number) => void,
 ): Promise<ValidationReport> {
   const validator = new Validator(options);
-  await validator.loadSchemas(set.documents);
+  const documents = set.documents.flatMap(expandList);
+  await validator.loadSchemas(documents);
   const results: ResourceResult[] = [];
-  for (const document of set.documents) {
+  for (const document of documents) {
     results.push(validator.validateLoaded(document));
-    onProgress?.(results.length, set.documents.length);
+    onProgress?.(results.length, documents.length);
   }
   return new ValidationReport(results, set.files);
+}
+
+/**
+ * Validates files as they are read, yielding each file's results before the next file is read, so a
+ * run holds one file at a time. Lists are expanded into their items; a path that could not be read
+ * is one `error` result, and the run goes on.
+ */
+export async function* validateFiles(reads: Iterable<ManifestFileRead>, options: Partial<ValidateOptions> = {}): AsyncGenerator<FileResults> {
+  const validator = new Validator(options);
+  for (const read of reads) {
+    if (read.problem) {
+      yield { file: read.file, results: [unreadable(read.problem)] };
+      continue;
+    }
+    const documents = read.documents.flatMap(expandList);
+    await validator.loadSchemas(documents);
+    yield { file: read.file, results: documents.map((document) => validator.validateLoaded(document)) };
+  }
+}
+
+function unreadable(problem: ManifestInputError): ResourceResult {
+  // Line 0: the problem is the path itself, not a place in a file.
+  const identity: Identity = { file: problem.inputPath, index: 0, item: undefined, line: 0, apiVersion: undefined, kind: undefined, namespace: undefined, name: undefined };
+  return finish(identity, [{ rule: 'unreadable-path', severity: 'error', path: '', line: 0, message: problem.reason }]);
 }
 
 function checkSchema(schema: KindSchema, resource: Record<string, unknown>, strict: boolean): FieldProblem[] {
@@ -157,14 +202,17 @@ function metadataProblems(resource: Record<string, unknown>, apiVersion: string,
 /** Where a document is and what it says it is; every field present (possibly undefined) so results share one shape. */
 function identify(document: ManifestDocument, resource: Record<string, unknown> | undefined): Identity {
   const metadata = resource !== undefined && isPlainObject(resource.metadata) ? resource.metadata : undefined;
+  const generateName = nonEmptyString(metadata?.generateName);
   return {
     file: document.file,
     index: document.index,
+    item: document.item,
     line: document.line,
     apiVersion: nonEmptyString(resource?.apiVersion),
     kind: nonEmptyString(resource?.kind),
     namespace: nonEmptyString(metadata?.namespace),
-    name: nonEmptyString(metadata?.name) ?? nonEmptyString(metadata?.generateName),
+    // kubeconform names a resource by generateName with a placeholder for the generated suffix.
+    name: nonEmptyString(metadata?.name) ?? (generateName && `${generateName}{{ generateName }}`),
   };
 }
 
@@ -187,17 +235,27 @@ function problemAt(document: ManifestDocument, problem: FieldProblem): Finding {
   return { ...problem, severity, line: document.lineOf(problem.path) };
 }
 
-function finish(identity: Identity, findings: Finding[]): ResourceResult {
-  if (findings.length === 0) return outcome(identity, 'valid', findings);
+/**
+ * The result of a resource from its findings. `reason` and `floor` carry over an outcome decided
+ * before the findings (skipped, or an error such as a missing schema) that the findings must not
+ * turn back into valid.
+ */
+function finish(identity: Identity, findings: Finding[], reason?: string, floor: ResourceStatus = 'valid'): ResourceResult {
+  if (findings.length === 0) return outcome(identity, floor, findings, reason);
   const sorted = [...findings].sort(compareFindings);
-  return outcome(identity, statusFromFindings(sorted), sorted);
+  const status = statusFromFindings(sorted);
+  return outcome(identity, STATUS_RANK[floor] > STATUS_RANK[status] ? floor : status, sorted, reason);
 }
+
+/** Which status wins when two apply: an error over invalid over the rest. */
+const STATUS_RANK: Readonly<Record<ResourceStatus, number>> = { empty: 0, valid: 0, skipped: 1, invalid: 2, error: 3 };
 
 /** Spelled out rather than spread: this runs for every resource, and one object shape keeps it fast. */
 function outcome(identity: Identity, status: ResourceStatus, findings: Finding[], reason?: string): ResourceResult {
   return {
     file: identity.file,
     index: identity.index,
+    item: identity.item,
     line: identity.line,
     apiVersion: identity.apiVersion,
     kind: identity.kind,

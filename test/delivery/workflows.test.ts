@@ -94,7 +94,8 @@ describe('GitHub workflows', () => {
       const uploads = steps.filter((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
       const files = uploads.map((s) => (s as { with?: { sarif_file?: string } }).with?.sarif_file).sort();
       expect(files).toEqual(['policy.sarif', 'validate.sarif']);
-      expect(runs.some((r) => r.includes('validate') && r.includes('-o sarif > validate.sarif'))).toBe(true);
+      // Strict, as npm run check is (validate alone takes kubeconform's non-strict default).
+      expect(runs.some((r) => r.includes('validate -- -strict -o sarif') && r.includes('> validate.sarif'))).toBe(true);
       expect(runs.some((r) => r.includes('policy') && r.includes('-o sarif > policy.sarif'))).toBe(true);
     });
 

@@ -40,17 +40,19 @@ describe('parseManifest', () => {
     expect(service.lineOf('/metadata/name')).toBe(18);
   });
 
-  it('reports a duplicate key as an error at the repeated key, and keeps reading later documents', () => {
-    const docs = parseManifest('kind: A\nmetadata:\n  name: a\n  name: b\n---\nkind: B\n', 'dup.yaml');
-    expect(docs[0].error).toEqual({
-      reason: 'duplicate-key',
-      message: 'duplicate key "name": a key may appear only once in a mapping; remove one of them',
-      line: 4,
-      column: 3,
-    });
-    // The value is still read, the last repeated key winning, so the resource can be named.
-    expect(docs[0].object).toEqual({ kind: 'A', metadata: { name: 'b' } });
+  it('reports every repeated key at its later occurrence, keeps the last value, and keeps reading later documents', () => {
+    const docs = parseManifest('kind: A\nmetadata:\n  name: a\n  name: b\n  labels: {x: 1, x: 2}\nkind: C\n---\nkind: B\n', 'dup.yaml');
+    expect(docs[0].error).toBeUndefined();
+    expect(docs[0].duplicateKeys).toEqual([
+      { key: 'name', mapping: '/metadata', line: 4, column: 3 },
+      { key: 'x', mapping: '/metadata/labels', line: 5, column: 18 },
+      { key: 'kind', mapping: '', line: 6, column: 1 },
+    ]);
+    // The last repeated key wins, as in sigs.k8s.io/yaml, so the rest of the resource can be validated.
+    expect(docs[0].object).toEqual({ kind: 'C', metadata: { name: 'b', labels: { x: 2 } } });
+    expect(docs[0].lineOf('/metadata/name')).toBe(4);
     expect(docs[1].object).toEqual({ kind: 'B' });
+    expect(docs[1].duplicateKeys).toEqual([]);
   });
 
   it('reports syntax errors with the line in the file, not in the document', () => {
@@ -67,8 +69,22 @@ describe('parseManifest', () => {
   });
 
   it('keeps dates and other YAML 1.1 scalars as Kubernetes reads them, and resolves merge keys', () => {
-    const [doc] = parseManifest('base: &b {x: 1}\nwhen: 2024-01-01\nmerged:\n  <<: *b\n  y: 2\n', 'a.yaml');
-    expect(doc.object).toEqual({ base: { x: 1 }, when: '2024-01-01', merged: { x: 1, y: 2 } });
+    const [doc] = parseManifest('base: &b {x: 1}\nwhen: 2024-01-01\nmerged:\n  <<: *b\n  z: 2\n', 'a.yaml');
+    expect(doc.object).toEqual({ base: { x: 1 }, when: '2024-01-01', merged: { x: 1, z: 2 } });
+  });
+
+  it('locates keys as Kubernetes names them: an unquoted on is "true", a quoted one is "on"', () => {
+    const [doc] = parseManifest('data:\n  "on": quoted\n  on: plain\n  0644: octal\n', 'keys.yaml');
+    expect(doc.object).toEqual({ data: { on: 'quoted', true: 'plain', 420: 'octal' } });
+    expect(doc.lineOf('/data/on')).toBe(2);
+    expect(doc.lineOf('/data/true')).toBe(3);
+    expect(doc.lineOf('/data/420')).toBe(4);
+  });
+
+  it('locates items of sequences written in flow style and in compact block style', () => {
+    const [doc] = parseManifest('spec:\n  ports: [{port: 80}, {port: 443}]\n  items:\n  - a\n  - name: b\n    value: c\n', 'flow.yaml');
+    expect(doc.positionOf('/spec/ports/1/port')).toEqual({ line: 2, column: 24 });
+    expect(doc.lineOf('/spec/items/1/value')).toBe(6);
   });
 
   it('treats a document holding only null as empty', () => {

@@ -27,7 +27,8 @@ export function edited(files: ReadonlyMap<string, string>, path: string, change:
   const copy = new Map(files);
   const resource = parse(copy.get(path) as string);
   change(resource);
-  copy.set(path, stringify(resource));
+  // YAML 1.1 quoting ("on", "yes"), as cdk8s writes dist/: the manifests are read as Kubernetes reads them.
+  copy.set(path, stringify(resource, { version: '1.1' }));
   return copy;
 }
 

@@ -1,5 +1,5 @@
-import { parseManifest, readManifests } from '../../lib/manifest';
-import { parseKubernetesVersion, validateManifests, Validator, type ValidateOptions } from '../../lib/validate';
+import { ManifestInputError, parseManifest, readManifests } from '../../lib/manifest';
+import { parseKubernetesVersion, validateFiles, validateManifests, Validator, type FileResults, type ValidateOptions } from '../../lib/validate';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -86,5 +86,42 @@ describe('validateManifests', () => {
     const report = await validateManifests(readManifests(['test/fixtures/manifest/tree']));
     expect(report.summary).toMatchObject({ resources: 3, files: 3, valid: 3 });
     expect(report.exitCode).toBe(0);
+  });
+});
+
+describe('duplicate keys', () => {
+  const text = DEPLOYMENT.replace('  name: web\n', '  name: web\n  name: api\n');
+
+  it('warns without strict and validates the last value, as Kubernetes keeps it', async () => {
+    const [result] = await validate(text, { strict: false });
+    expect(result).toMatchObject({ status: 'valid', name: 'api' });
+    expect(result.findings).toEqual([{ rule: 'duplicate-key', severity: 'warning', path: '/metadata/name', line: 5, message: 'duplicate key "name": Kubernetes keeps only the last value; remove the other' }]);
+  });
+
+  it('is an error with strict, as kubeconform -strict fails to read the resource', async () => {
+    const [result] = await validate(text, { strict: true });
+    expect(result.status).toBe('error');
+    expect(result.findings.map((finding) => finding.severity)).toEqual(['error']);
+  });
+
+  it('keeps a stronger outcome the findings did not make (a skipped kind stays skipped)', async () => {
+    const [result] = await validate(text, { strict: false, skipKinds: ['Deployment'] });
+    expect(result.status).toBe('skipped');
+  });
+});
+
+describe('validateFiles', () => {
+  it('yields file by file, expands lists item by item, and makes an unreadable path one error result', async () => {
+    const list = `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: B}\n`;
+    const reads = [
+      { file: 'list.yaml', documents: parseManifest(list, 'list.yaml') },
+      { file: 'gone.yaml', problem: new ManifestInputError('gone.yaml', 'no such file or folder') },
+    ];
+    const files: FileResults[] = [];
+    for await (const file of validateFiles(reads)) files.push(file);
+    expect(files.map(({ file, results }) => [file, results.map((r) => [r.item, r.name, r.status, r.line])])).toEqual([
+      ['list.yaml', [[0, 'a', 'valid', 4], [1, 'B', 'invalid', 7]]],
+      ['gone.yaml', [[undefined, undefined, 'error', 0]]],
+    ]);
   });
 });

@@ -1,23 +1,27 @@
-import { formatJson } from './json';
-import { formatJunit } from './junit';
-import type { Formatter } from './options';
-import { formatSarif } from './sarif';
-import { formatTap } from './tap';
-import { formatText } from './text';
+import { jsonOutput } from './json';
+import { jsonDetailedOutput } from './json-detailed';
+import { junitOutput } from './junit';
+import { formatterOf, type Formatter, type OutputFactory } from './options';
+import { prettyOutput } from './pretty';
+import { sarifOutput } from './sarif';
+import { tapOutput } from './tap';
+import { textOutput } from './text';
 
-export type { Formatter, OutputOptions } from './options';
+export type { Formatter, OutputFactory, OutputOptions, OutputWriter } from './options';
 export { summaryLine } from './text';
 
-const FORMATTERS: Readonly<Record<string, Formatter>> = {
-  json: formatJson,
-  junit: formatJunit,
-  sarif: formatSarif,
-  tap: formatTap,
-  text: formatText,
+const OUTPUTS: Readonly<Record<string, OutputFactory>> = {
+  json: jsonOutput,
+  'json-detailed': jsonDetailedOutput,
+  junit: junitOutput,
+  pretty: prettyOutput,
+  sarif: sarifOutput,
+  tap: tapOutput,
+  text: textOutput,
 };
 
 /** The output formats, sorted. */
-export const OUTPUT_FORMATS: readonly string[] = Object.keys(FORMATTERS).sort();
+export const OUTPUT_FORMATS: readonly string[] = Object.keys(OUTPUTS).sort();
 
 /** An `--output` value that names no format. */
 export class UnknownFormatError extends Error {
@@ -27,8 +31,13 @@ export class UnknownFormatError extends Error {
   }
 }
 
-/** The formatter for a format name; never falls back to another format. */
+/** The streaming writer of a format; never falls back to another format. */
+export function outputFor(format: string): OutputFactory {
+  if (!Object.prototype.hasOwnProperty.call(OUTPUTS, format)) throw new UnknownFormatError(format);
+  return OUTPUTS[format];
+}
+
+/** The formatter of a format, for a report held in memory (the gate's). */
 export function formatterFor(format: string): Formatter {
-  if (!Object.prototype.hasOwnProperty.call(FORMATTERS, format)) throw new UnknownFormatError(format);
-  return FORMATTERS[format];
+  return formatterOf(outputFor(format));
 }

@@ -1,37 +1,47 @@
-import type { ResourceResult, ValidationReport } from '../result';
-import type { OutputOptions } from './options';
+import type { ResourceResult, ResourceStatus } from '../result';
+import { JsonResourceArray } from './json-stream';
+import type { OutputFactory, OutputWriter } from './options';
+import { describe } from './text';
+
+/** kubeconform's status names; an empty document has none (kubeconform prints `""` for it with -verbose). */
+const STATUS: Readonly<Record<ResourceStatus, string>> = {
+  valid: 'statusValid',
+  invalid: 'statusInvalid',
+  error: 'statusError',
+  skipped: 'statusSkipped',
+  empty: '',
+};
 
 /**
- * `{"resources": [...], "summary": {...}}` like kubeconform's JSON output: resources that are not
- * valid or carry warnings, or every resource with `verbose`; each with its findings and lines.
+ * kubeconform's `-output json`, field for field, so `jq` pipelines written for it keep working:
+ * `{"resources": [{filename, kind, name, version, status, msg, validationErrors?}], "summary"?}`.
+ * Lists invalid and error resources (all with -verbose); the summary only with -summary. Our own
+ * findings with lines and rules are in `-output json-detailed`.
  */
-export function formatJson(report: ValidationReport, options: OutputOptions): string {
-  const resources = report.resources.filter((resource) => options.verbose || isNoteworthy(resource)).map(toJson);
-  return `${JSON.stringify({ resources, summary: report.summary }, null, 2)}\n`;
-}
-
-function isNoteworthy(resource: ResourceResult): boolean {
-  return resource.status === 'invalid' || resource.status === 'error' || resource.findings.length > 0;
-}
-
-/** Fixed key order, so output is stable whatever built the result. */
-function toJson(resource: ResourceResult): Record<string, unknown> {
+export const jsonOutput: OutputFactory = (write, options): OutputWriter => {
+  const resources = new JsonResourceArray(write);
   return {
-    file: resource.file,
-    index: resource.index,
-    line: resource.line,
-    apiVersion: resource.apiVersion,
-    kind: resource.kind,
-    namespace: resource.namespace,
-    name: resource.name,
-    status: resource.status,
-    reason: resource.reason,
-    findings: resource.findings.map((finding) => ({
-      rule: finding.rule,
-      severity: finding.severity,
-      line: finding.line,
-      path: finding.path,
-      message: finding.message,
-    })),
+    file(_file, results) {
+      for (const result of results) if (options.verbose || result.status === 'invalid' || result.status === 'error') resources.add(toKubeconform(result));
+    },
+    end(summary) {
+      const { valid, invalid, errors, skipped } = summary;
+      resources.end(options.summary ? { summary: { valid, invalid, errors, skipped } } : {});
+    },
   };
+};
+
+function toKubeconform(result: ResourceResult): Record<string, unknown> {
+  const errors = result.findings.filter((finding) => finding.severity === 'error');
+  const entry: Record<string, unknown> = {
+    filename: result.file,
+    kind: result.kind ?? '',
+    name: result.name ?? '',
+    version: result.apiVersion ?? '',
+    status: STATUS[result.status],
+    msg: errors.map(describe).join(' - '),
+  };
+  // kubeconform lists schema violations one by one; errors (the resource could not be checked) have only msg.
+  if (result.status === 'invalid') entry.validationErrors = errors.map((finding) => ({ path: finding.path, msg: finding.message }));
+  return entry;
 }

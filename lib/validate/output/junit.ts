@@ -1,49 +1,57 @@
-import { resourceId, type ResourceResult, type ValidationReport } from '../result';
-import type { OutputOptions } from './options';
+import { location, type ResourceResult } from '../result';
+import type { OutputFactory, OutputWriter } from './options';
+import { describe } from './text';
 
 /**
- * JUnit XML for CI test tabs: one test suite per file, one test case per resource; invalid
- * resources fail, errors error, skipped ones are skipped. Empty documents are left out.
+ * JUnit XML as kubeconform writes it, valid against the Jenkins JUnit XSD its tests use
+ * (junit5's platform-tests/src/test/resources/jenkins-junit.xsd): one test suite per file, one test
+ * case per resource named `namespace/name` with class `Kind@apiVersion`; invalid resources fail,
+ * errors error, skipped ones are skipped, empty documents are left out. Each suite is written when
+ * its file is done, so the root element carries no totals (the XSD makes them optional; CI tools
+ * add up the suites). Warnings of a valid resource go to its `system-out`.
  */
-export function formatJunit(report: ValidationReport, _options: OutputOptions): string {
-  const suites = report.files.map((file) => suite(file, report.resources.filter((r) => r.file === file && r.status !== 'empty')));
-  const all = report.resources.filter((r) => r.status !== 'empty');
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="validate" ${counts(all)}>`,
-    ...suites.flat(),
-    '</testsuites>',
-  ];
-  return `${lines.join('\n')}\n`;
+export const junitOutput: OutputFactory = (write): OutputWriter => {
+  let id = 0;
+  write('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="validate">\n');
+  return {
+    file(file, results) {
+      const cases = results.filter((result) => result.status !== 'empty');
+      if (cases.length === 0) return;
+      id++;
+      const count = (status: string): number => cases.filter((result) => result.status === status).length;
+      const attributes = `name="${escape(file)}" id="${id}" tests="${cases.length}" failures="${count('invalid')}" errors="${count('error')}" disabled="0" skipped="${count('skipped')}"`;
+      write(`  <testsuite ${attributes}>\n${cases.map(testCase).join('')}  </testsuite>\n`);
+    },
+    end() {
+      write('</testsuites>\n');
+    },
+  };
+};
+
+function testCase(resource: ResourceResult): string {
+  const name = resource.namespace === undefined ? (resource.name ?? '') : `${resource.namespace}/${resource.name ?? ''}`;
+  const open = `    <testcase name="${escape(name)}" classname="${escape(`${resource.kind ?? ''}@${resource.apiVersion ?? ''}`)}"`;
+  const problems = resource.findings.filter((finding) => finding.severity === 'error');
+  const details = (findings: typeof problems): string => findings.map((f) => `${location(resource.file, f.line)} ${describe(f)}`).join('\n');
+  const message = problems.map(describe).join(' - ');
+  const warnings = resource.findings.filter((finding) => finding.severity === 'warning');
+  // The XSD orders a test case's children: skipped, error, failure, system-out.
+  const children: string[] = [];
+  if (resource.status === 'skipped') children.push(`<skipped>${escape(resource.reason ?? '')}</skipped>`);
+  if (resource.status === 'error') children.push(`<error message="${escape(message)}" type="error">${escape(details(problems))}</error>`);
+  if (resource.status === 'invalid') children.push(`<failure message="${escape(message)}" type="invalid">${escape(details(problems))}</failure>`);
+  if (warnings.length > 0) children.push(`<system-out>${escape(details(warnings))}</system-out>`);
+  if (children.length === 0) return `${open}/>\n`;
+  return `${open}>\n${children.map((child) => `      ${child}\n`).join('')}    </testcase>\n`;
 }
 
-function suite(file: string, resources: ResourceResult[]): string[] {
-  return [`  <testsuite name="${escape(file)}" ${counts(resources)}>`, ...resources.flatMap(testCase), '  </testsuite>'];
-}
-
-function counts(resources: ResourceResult[]): string {
-  const count = (status: string): number => resources.filter((r) => r.status === status).length;
-  return `tests="${resources.length}" failures="${count('invalid')}" errors="${count('error')}" skipped="${count('skipped')}"`;
-}
-
-function testCase(resource: ResourceResult): string[] {
-  const open = `    <testcase name="${escape(resourceId(resource))}" classname="${escape(resource.file)}">`;
-  const details = resource.findings.map((f) => `${resource.file}:${f.line} ${f.path === '' ? '' : `${f.path}: `}${f.message}`).join('\n');
-  const first = resource.findings[0]?.message ?? '';
-  switch (resource.status) {
-    case 'invalid':
-      return [open, `      <failure message="${escape(first)}" type="invalid">${escape(details)}</failure>`, '    </testcase>'];
-    case 'error':
-      return [open, `      <error message="${escape(first)}" type="error">${escape(details)}</error>`, '    </testcase>'];
-    case 'skipped':
-      return [open, `      <skipped message="${escape(resource.reason ?? '')}"/>`, '    </testcase>'];
-    default:
-      // Warnings of a valid resource go to its output, where CI shows them without failing.
-      if (details === '') return [`${open.slice(0, -1)}/>`];
-      return [open, `      <system-out>${escape(details)}</system-out>`, '    </testcase>'];
-  }
-}
-
+/** XML-escapes text for attributes and content; characters XML 1.0 forbids become U+FFFD. */
 function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }

@@ -1,29 +1,44 @@
-import { resourceId, type ResourceResult, type ValidationReport } from '../result';
-import type { OutputOptions } from './options';
+import type { ResourceResult } from '../result';
+import type { OutputFactory, OutputWriter } from './options';
 
 /**
- * TAP version 13: one test point per resource (empty documents left out), findings in a YAML
- * diagnostic block under the test point.
+ * TAP version 13 as kubeconform writes it: one test point per document as it is validated
+ * (`ok 1 - file (apiVersion/Kind/namespace/name)`, `not ok 2 - file (…): message`, `# skip`,
+ * `(empty)`), the plan `1..N` last. Each finding follows its test point in a YAML block with its line.
  */
-export function formatTap(report: ValidationReport, _options: OutputOptions): string {
-  const resources = report.resources.filter((r) => r.status !== 'empty');
-  const lines = ['TAP version 13', `1..${resources.length}`];
-  resources.forEach((resource, i) => lines.push(...testPoint(resource, i + 1)));
-  return `${lines.join('\n')}\n`;
-}
+export const tapOutput: OutputFactory = (write): OutputWriter => {
+  let number = 0;
+  return {
+    file(_file, results) {
+      const lines: string[] = [];
+      for (const result of results) {
+        number++;
+        if (number === 1) lines.push('TAP version 13');
+        lines.push(...testPoint(result, number));
+      }
+      if (lines.length > 0) write(`${lines.join('\n')}\n`);
+    },
+    end() {
+      write(`${number === 0 ? 'TAP version 13\n' : ''}1..${number}\n`);
+    },
+  };
+};
 
-function testPoint(resource: ResourceResult, number: number): string[] {
-  const description = `${resource.file}:${resource.line} ${resourceId(resource)}`;
-  const ok = resource.status === 'invalid' || resource.status === 'error' ? 'not ok' : 'ok';
-  const directive = resource.status === 'skipped' ? ` # SKIP ${resource.reason ?? ''}` : '';
-  const lines = [`${ok} ${number} - ${description}${directive}`];
-  if (resource.findings.length > 0) {
-    lines.push('  ---', `  status: ${resource.status}`, '  findings:');
-    for (const f of resource.findings) {
-      // JSON strings are valid YAML scalars and need no further escaping.
-      lines.push(`    - line: ${f.line}`, `      rule: ${f.rule}`, `      severity: ${f.severity}`, `      path: ${JSON.stringify(f.path)}`, `      message: ${JSON.stringify(f.message)}`);
-    }
-    lines.push('  ...');
+function testPoint(result: ResourceResult, number: number): string[] {
+  const qualifiedName = `${result.apiVersion ?? ''}/${result.kind ?? ''}/${result.namespace ?? ''}/${result.name ?? ''}`;
+  const errors = result.findings.filter((finding) => finding.severity === 'error');
+  const message = errors.map((finding) => (finding.path === '' ? finding.message : `${finding.path}: ${finding.message}`)).join(' - ');
+  let line: string;
+  if (result.status === 'empty') line = `ok ${number} - ${result.file} (empty)`;
+  else if (result.status === 'error') line = `not ok ${number} - ${result.file}: ${message}`;
+  else if (result.status === 'invalid') line = `not ok ${number} - ${result.file} (${qualifiedName}): ${message}`;
+  else if (result.status === 'skipped') line = `ok ${number} - ${result.file} (${qualifiedName}) # skip`;
+  else line = `ok ${number} - ${result.file} (${qualifiedName})`;
+  if (result.findings.length === 0) return [line];
+  const diagnostics = ['  ---', `  status: ${result.status}`, '  findings:'];
+  for (const f of result.findings) {
+    // JSON strings are valid YAML scalars and need no further escaping.
+    diagnostics.push(`    - line: ${f.line}`, `      rule: ${f.rule}`, `      severity: ${f.severity}`, `      path: ${JSON.stringify(f.path)}`, `      message: ${JSON.stringify(f.message)}`);
   }
-  return lines;
+  return [line, ...diagnostics, '  ...'];
 }

@@ -7,10 +7,19 @@ export interface CliOutcome {
   readonly stderr: string;
 }
 
-/** Runs the validate command in-process with captured output. */
-export async function runCli(argv: readonly string[], progress = false): Promise<CliOutcome> {
+/**
+ * Runs the validate command in-process with captured output. `stdin` is what is piped into it;
+ * without it, standard input is a terminal (nothing piped).
+ */
+export async function runCli(argv: readonly string[], options: { progress?: boolean; stdin?: string } = {}): Promise<CliOutcome> {
   let stdout = '';
   let stderr = '';
-  const code = await runValidate(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), progress });
+  const { stdin } = options;
+  const code = await runValidate(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    progress: options.progress ?? false,
+    stdin: stdin === undefined ? undefined : () => stdin,
+  });
   return { code, stdout, stderr };
 }
