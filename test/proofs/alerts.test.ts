@@ -6,7 +6,7 @@ import { loadEnvironment, type EnvironmentConfig } from '../../lib/config';
 import { AlertRules } from '../../lib/constructs/alert-rules';
 import { synthesize } from '../constructs/fixtures';
 import { alertCases } from './alert-cases';
-import { distEnvironments, distObjectsOfKind } from './dist-objects';
+import { generatedEnvironments, generatedObjectsOfKind } from './generated-objects';
 import { promtool, promtoolTestFile, runPromtool, type AlertingRule, type ScenarioCounts } from './promtool-tests';
 import { describeWithTools } from './tools';
 
@@ -35,10 +35,10 @@ function proveRules(name: string, spec: RuleSpec, config: EnvironmentConfig): { 
 
 describeWithTools([promtool], 'alert rule proofs')('PrometheusRules, proven with promtool', () => {
   const totals: ScenarioCounts = { firing: 0, silent: 0 };
-  afterAll(() => console.log(`promtool rule unit tests: ${totals.firing} firing and ${totals.silent} silent scenarios across ${distEnvironments().length} environments`));
+  afterAll(() => console.log(`promtool rule unit tests: ${totals.firing} firing and ${totals.silent} silent scenarios across ${generatedEnvironments().length} environments`));
 
-  describe.each(distEnvironments())('dist/%s', (environment) => {
-    const rules = distObjectsOfKind(environment, 'PrometheusRule');
+  describe.each(generatedEnvironments())('dist/%s', (environment) => {
+    const rules = generatedObjectsOfKind(environment, 'PrometheusRule');
 
     it('has a PrometheusRule', () => {
       expect(rules.length).toBeGreaterThan(0);
