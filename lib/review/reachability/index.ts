@@ -7,3 +7,5 @@ export { describeFlow, reachabilityChange, reachabilityMatrix, type Flow, type R
 export { allows, inCidr, networkPolicies, type Connection, type Policy } from './network-policy';
 export { configuredEndpoints } from './platform-endpoints';
 export { selects, type LabelSelector, type Labels } from './selectors';
+export { reachabilityChanges, renderReachabilityMarkdown, type EnvironmentReachabilityChange } from './review-section';
+export { objectsOf, readReviewSides, touchesKinds, type ReviewSides } from './review-sides';
