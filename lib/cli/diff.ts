@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEnvironment, type EnvironmentConfig } from '../config';
 import { GitError, hasDifferences, renderReview, REPORT_FORMATS, reviewDist, SnapshotError, type ReviewDiff } from '../review';
+import { permissionChanges, renderPermissionsMarkdown } from '../review/rbac';
 import { reachabilityChanges, readReviewSides, renderReachabilityMarkdown } from '../review/reachability';
 
 /** Where the command writes and what it knows about the terminal, so tests can run it in-process. */
@@ -43,7 +44,9 @@ export function runDiff(argv: readonly string[], io: DiffIo): number {
         'contents are at least 80% alike are reported as one rename.',
         '',
         'With --format markdown, an environment whose NetworkPolicies changed also gets the connections',
-        'the change opens and closes ("api → redis:6379 now allowed").',
+        'the change opens and closes ("api → redis:6379 now allowed"), and one whose RBAC objects or',
+        'ServiceAccounts changed gets the permissions granted and revoked ("worker may now list secrets',
+        'in video-app") with every ServiceAccount\'s effective permissions.',
         '',
         `Exit status: 0 (or with --exit-code: 0 no differences, 1 differences); ${EXIT_TROUBLE} on bad usage or errors.`,
       ].join('\n'),
@@ -74,14 +77,14 @@ export function runDiff(argv: readonly string[], io: DiffIo): number {
   }
 }
 
-/** What the change does, beyond which fields it changes: connections opened and closed. */
+/** What the change does, beyond which fields it changes: connections opened and closed, permissions granted and revoked. */
 function behaviourSections(diff: ReviewDiff, distDir: string, base: string | undefined, environmentsDir: string): string {
   const sides = readReviewSides({ distDir, base });
   const configFor = (environment: string): EnvironmentConfig | undefined => {
     const file = join(environmentsDir, `${environment}.yaml`);
     return existsSync(file) ? loadEnvironment(file) : undefined;
   };
-  return renderReachabilityMarkdown(reachabilityChanges(diff, sides, configFor));
+  return renderReachabilityMarkdown(reachabilityChanges(diff, sides, configFor)) + renderPermissionsMarkdown(permissionChanges(diff, sides));
 }
 
 function useColor(when: string, io: DiffIo): boolean {
