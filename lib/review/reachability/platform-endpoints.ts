@@ -13,7 +13,8 @@ export function configuredEndpoints(environment: EnvironmentConfig): Endpoint[] 
   const backend = (name: string, config: BackendConfig): Endpoint =>
     config.namespace !== undefined
       ? clusterPods(name, config.namespace, { 'app.kubernetes.io/name': name }, [tcp(config.port)])
-      : externalAddress(name, (config.cidrs ?? ['0.0.0.0/32'])[0], [tcp(config.port)]);
+      : // The schema requires cidrs when there is no namespace.
+        externalAddress(name, config.cidrs![0], [tcp(config.port)]);
   return [
     clusterPods('ingress-nginx', network.ingressControllerNamespace, { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' }, [tcp(80), tcp(443)]),
     clusterPods('prometheus', network.monitoringNamespace, { 'app.kubernetes.io/name': 'prometheus' }, [tcp(9090)]),

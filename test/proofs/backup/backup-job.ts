@@ -8,7 +8,7 @@ import { backupTools } from './services';
 /** Secret name → key → value: what the cluster would hold for the secretKeyRefs. */
 export type Secrets = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-/** One backup CronJob of dist/, ready to run here as its pod would run in the cluster. */
+/** One backup CronJob as synthesized for dist/, ready to run here as its pod would run in the cluster. */
 export interface BackupJob {
   readonly name: string;
   /** The container's command, with the ConfigMap's mount path pointing at `scriptsFolder`. */
@@ -18,8 +18,8 @@ export interface BackupJob {
 }
 
 /**
- * Writes the ConfigMap's scripts of `dist/<environment>/` into `scriptsFolder` (as the kubelet
- * mounts them) and returns the CronJob named `cronJobName`, its command pointing there.
+ * Writes the scripts of the ConfigMap the CronJob `cronJobName` of `dist/<environment>/` mounts into
+ * `scriptsFolder` (as the kubelet mounts them) and returns the CronJob, its command pointing there.
  */
 export function backupJobFromDist(environment: string, cronJobName: string, scriptsFolder: string): BackupJob {
   const objects = generatedObjects(environment);
