@@ -27,8 +27,8 @@ export function findTool(tool: ProofTool): string | undefined {
   return undefined;
 }
 
-/** Whether the tests run in CI, where a missing tool is a failure instead of a skip. */
-export const inCi = process.env.CI === 'true';
+/** Whether the tests run in CI (`CI=true`), where a missing tool is a failure instead of a skip. */
+export const inCi = (): boolean => process.env.CI === 'true';
 
 /**
  * The tools among `tools` that are missing. In CI (`CI=true`) a missing tool throws, so that a
@@ -39,7 +39,7 @@ export function missingTools(tools: readonly ProofTool[], proof: string): ProofT
   if (missing.length === 0) return [];
   const packages = [...new Set(missing.map((tool) => tool.debianPackages))].sort().join(' ');
   const message = `${proof}: ${missing.map((tool) => tool.command).join(', ')} not found; install with: sudo apt-get install -y --no-install-recommends ${packages}`;
-  if (inCi) throw new Error(`${message} (CI=true: .ci/run installs them, proofs are never skipped in CI)`);
+  if (inCi()) throw new Error(`${message} (CI=true: .ci/run installs them, proofs are never skipped in CI)`);
   console.warn(`skipping ${message}`);
   return missing;
 }
