@@ -1,5 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
-import { GitError, hasDifferences, renderReview, REPORT_FORMATS, reviewDist, SnapshotError } from '../review';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadEnvironment, type EnvironmentConfig } from '../config';
+import { GitError, hasDifferences, renderReview, REPORT_FORMATS, reviewDist, SnapshotError, type ReviewDiff } from '../review';
+import { permissionChanges, renderPermissionsMarkdown } from '../review/rbac';
+import { reachabilityChanges, readReviewSides, renderReachabilityMarkdown } from '../review/reachability';
 
 /** Where the command writes and what it knows about the terminal, so tests can run it in-process. */
 export interface DiffIo {
@@ -27,6 +32,7 @@ export function runDiff(argv: readonly string[], io: DiffIo): number {
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .addOption(new Option('--color <when>', 'colors in text output: auto (on a terminal, unless NO_COLOR is set), always, never').choices(['auto', 'always', 'never']).default('auto'))
     .option('--dist <dir>', 'the synthesized output folder', 'dist')
+    .option('--environments <dir>', 'environment files, for the endpoints in the markdown reachability section', 'environments')
     .option('--exit-code', 'exit with 1 when anything differs, like git diff --exit-code')
     .addHelpText(
       'after',
@@ -36,6 +42,11 @@ export function runDiff(argv: readonly string[], io: DiffIo): number {
         'items (containers, env, ports, volumes: matched by name) and the file a resource is written to',
         'do not count as changes. A removed and an added resource of one kind and namespace whose',
         'contents are at least 80% alike are reported as one rename.',
+        '',
+        'With --format markdown, an environment whose NetworkPolicies changed also gets the connections',
+        'the change opens and closes ("api → redis:6379 now allowed"), and one whose RBAC objects or',
+        'ServiceAccounts changed gets the permissions granted and revoked ("worker may now list secrets',
+        'in video-app") with every ServiceAccount\'s effective permissions.',
         '',
         `Exit status: 0 (or with --exit-code: 0 no differences, 1 differences); ${EXIT_TROUBLE} on bad usage or errors.`,
       ].join('\n'),
@@ -50,11 +61,12 @@ export function runDiff(argv: readonly string[], io: DiffIo): number {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_TROUBLE;
     throw error;
   }
-  const flags = program.opts<{ base?: string; env: string[]; format: string; color: string; dist: string; exitCode?: boolean }>();
+  const flags = program.opts<{ base?: string; env: string[]; format: string; color: string; dist: string; environments: string; exitCode?: boolean }>();
 
   try {
     const diff = reviewDist({ distDir: flags.dist, base: flags.base, environments: flags.env });
     io.stdout(renderReview(diff, flags.format, { color: useColor(flags.color, io) }));
+    if (flags.format === 'markdown') io.stdout(behaviourSections(diff, flags.dist, flags.base, flags.environments));
     return flags.exitCode === true && hasDifferences(diff) ? 1 : 0;
   } catch (error) {
     if (error instanceof GitError || error instanceof SnapshotError) {
@@ -63,6 +75,16 @@ export function runDiff(argv: readonly string[], io: DiffIo): number {
     }
     throw error;
   }
+}
+
+/** What the change does, beyond which fields it changes: connections opened and closed, permissions granted and revoked. */
+function behaviourSections(diff: ReviewDiff, distDir: string, base: string | undefined, environmentsDir: string): string {
+  const sides = readReviewSides({ distDir, base });
+  const configFor = (environment: string): EnvironmentConfig | undefined => {
+    const file = join(environmentsDir, `${environment}.yaml`);
+    return existsSync(file) ? loadEnvironment(file) : undefined;
+  };
+  return renderReachabilityMarkdown(reachabilityChanges(diff, sides, configFor)) + renderPermissionsMarkdown(permissionChanges(diff, sides));
 }
 
 function useColor(when: string, io: DiffIo): boolean {

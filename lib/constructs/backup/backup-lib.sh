@@ -48,7 +48,9 @@ s3() {
 upload() {
   [ -s "$1" ] || fail "$1 is empty; refusing to upload it"
   log "uploading $(basename "$1") to s3://$BUCKET/$2/"
-  s3 cp --only-show-errors "$1" "s3://$BUCKET/$2/$(basename "$1")"
+  # A failed upload stops the run before prune: the archives already in the bucket stay.
+  s3 cp --only-show-errors "$1" "s3://$BUCKET/$2/$(basename "$1")" ||
+    fail "upload of $(basename "$1") to s3://$BUCKET/$2/ failed (aws exited with status $?); no archive was deleted"
 }
 
 # prune PREFIX: deletes the archives under PREFIX whose time stamp is older than RETENTION_DAYS.
@@ -57,7 +59,7 @@ prune() {
   now=$(date -u +%s)
   cutoff=$(date -u -d "@$((now - RETENTION_DAYS * 86400))" +%Y%m%dT%H%M%SZ)
   listing="$WORK_DIR/listing.txt"
-  s3 ls "s3://$BUCKET/$1/" >"$listing"
+  s3 ls "s3://$BUCKET/$1/" >"$listing" || fail "listing s3://$BUCKET/$1/ failed (aws exited with status $?); no archive was deleted"
   awk -v cutoff="$cutoff" '
     $1 != "PRE" && match($4, /[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]T[0-9][0-9][0-9][0-9][0-9][0-9]Z/) {
       if (substr($4, RSTART, RLENGTH) < cutoff) print $4
@@ -65,7 +67,7 @@ prune() {
   expired=0
   while IFS= read -r key; do
     log "deleting s3://$BUCKET/$1/$key (older than $RETENTION_DAYS days)"
-    s3 rm --only-show-errors "s3://$BUCKET/$1/$key"
+    s3 rm --only-show-errors "s3://$BUCKET/$1/$key" || fail "deleting s3://$BUCKET/$1/$key failed (aws exited with status $?)"
     expired=$((expired + 1))
   done <"$listing.expired"
   rm -f "$listing" "$listing.expired"

@@ -16,7 +16,8 @@ prefix=${BACKUP_PREFIX:-redis}
 snapshot="$WORK_DIR/redis-$(timestamp).rdb"
 
 log "copying an RDB snapshot from $REDIS_HOST:$REDIS_PORT"
-redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" --rdb "$snapshot" >&2
+redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" --rdb "$snapshot" >&2 ||
+  fail "redis-cli --rdb exited with status $?; check REDISCLI_AUTH and that the user may run SYNC"
 gzip "$snapshot"
 
 upload "$snapshot.gz" "$prefix"
