@@ -1,6 +1,17 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ManifestInputError, readManifests } from '../manifest';
-import { DEFAULT_KUBERNETES_VERSION, parseKindList, parseKubernetesVersion, RULES, validateManifests, type ValidateOptions } from '../validate';
+import {
+  DEFAULT_KUBERNETES_VERSION,
+  LATEST_KUBERNETES_VERSION,
+  parseKindList,
+  parseSchemaLocation,
+  resolveKubernetesVersion,
+  RULES,
+  SchemaSourceError,
+  supportedVersions,
+  validateManifests,
+  type ValidateOptions,
+} from '../validate';
 import { formatterFor, OUTPUT_FORMATS, type Formatter } from '../validate/output';
 
 /** Where the command writes, so tests can run it in-process. */
@@ -26,7 +37,13 @@ export async function runValidate(argv: readonly string[], io: ValidateIo): Prom
     .description('Validate Kubernetes manifests against their schemas, offline and strictly (like kubeconform).')
     .argument('[paths...]', 'files or folders (searched recursively for .yaml, .yml and .json)', ['dist/'])
     .addOption(new Option('-o, --output <format>', `output format: ${OUTPUT_FORMATS.join(', ')}`).default('text'))
-    .option('--kubernetes-version <version>', 'Kubernetes version whose removed APIs are errors and deprecated ones warnings', DEFAULT_KUBERNETES_VERSION)
+    .option(
+      '--kubernetes-version <version>',
+      `Kubernetes version whose schemas are used and whose removed APIs are errors: ${supportedVersions()}, or master/latest (${LATEST_KUBERNETES_VERSION})`,
+      DEFAULT_KUBERNETES_VERSION,
+    )
+    .option('--schema-location <location>', 'where to find schemas, repeatable, searched in order: default (built-in), a folder, or a file template like schemas/{{ .ResourceKind }}{{ .KindSuffix }}.json', collect, [])
+    .option('--crd <path>', 'CustomResourceDefinition manifests (file or folder, repeatable) whose custom resources to validate', collect, [])
     .addOption(new Option('--strict [boolean]', 'unknown fields are errors (--strict=false or --no-strict to allow them)').default(true).argParser(parseBoolean))
     .option('--no-strict', 'allow fields the schema does not know')
     .option('--ignore-missing-schemas', 'skip resources whose kind has no schema instead of failing')
@@ -50,12 +67,15 @@ export async function runValidate(argv: readonly string[], io: ValidateIo): Prom
     flags = program.opts();
     formatter = formatterFor(String(flags.output));
     validateOptions = {
-      kubernetesVersion: parseKubernetesVersion(String(flags.kubernetesVersion)),
+      kubernetesVersion: resolveKubernetesVersion(String(flags.kubernetesVersion)),
       strict: flags.strict === true,
       ignoreMissingSchemas: flags.ignoreMissingSchemas === true,
       skipKinds: parseKindList(String(flags.skip ?? '')),
       rejectKinds: parseKindList(String(flags.reject ?? '')),
+      schemaLocations: flags.schemaLocation as string[],
+      crdPaths: flags.crd as string[],
     };
+    validateOptions.schemaLocations.forEach(parseSchemaLocation);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
     // Everything in this block is argument parsing: any failure is a usage error.
@@ -78,8 +98,17 @@ export async function runValidate(argv: readonly string[], io: ValidateIo): Prom
       io.stderr(`validate: reading manifests: ${error.message}\n`);
       return 1;
     }
+    if (error instanceof SchemaSourceError) {
+      io.stderr(`validate: reading schemas: ${error.message}\n`);
+      return 1;
+    }
     throw error;
   }
+}
+
+/** Accumulates a repeatable option's values. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function parseBoolean(value: string | undefined): boolean {

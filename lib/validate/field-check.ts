@@ -42,7 +42,7 @@ class FieldWalk {
     for (const key of keys) {
       const child = object[key];
       if (!node.properties.has(key)) {
-        if (this.strict) this.report('unknown-field', key, unknownFieldMessage(key, node.properties));
+        if (this.strict && node.shape === 'fields') this.report('unknown-field', key, unknownFieldMessage(key, node.properties));
         continue;
       }
       const format = checkFieldFormat(key, field, child);

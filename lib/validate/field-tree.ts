@@ -12,8 +12,28 @@
  * resource reaching a location not seen yet is learned from the same way.
  */
 
-/** What a schema location holds when it holds an object. */
-export type FieldShape = 'fields' | 'map' | 'free';
+/**
+ * What a schema location holds when it holds an object: declared fields only, declared fields and
+ * any others (`x-kubernetes-preserve-unknown-fields` beside properties), a map, or anything.
+ */
+export type FieldShape = 'fields' | 'open' | 'map' | 'free';
+
+/**
+ * The vendor extensions of a CRD's JSONSchemaProps. kubernetes-models' generators drop them from
+ * the validators, which therefore never read them; they are in Kubernetes' OpenAPI document.
+ */
+const JSON_SCHEMA_PROPS_EXTENSIONS: readonly string[] = [
+  'x-kubernetes-embedded-resource',
+  'x-kubernetes-int-or-string',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-list-type',
+  'x-kubernetes-map-type',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-validations',
+];
+
+/** Properties only JSONSchemaProps declares; a location whose validator reads all of them is one. */
+const JSON_SCHEMA_PROPS_MARKERS: readonly string[] = ['$schema', 'additionalItems', 'patternProperties'];
 
 /** The key under which array items and map values are kept. */
 export const ANY_KEY = '*';
@@ -22,7 +42,7 @@ export const ANY_KEY = '*';
 export class FieldNode {
   /** Undefined until an object has been seen here. */
   shape: FieldShape | undefined;
-  /** Declared properties, for shape `fields`. */
+  /** Declared properties, for shapes `fields` and `open`. */
   readonly properties = new Set<string>();
   private readonly children = new Map<string, FieldNode>();
 
@@ -108,6 +128,7 @@ function merge(value: unknown, node: FieldNode, logs: Map<object, ReadLog>): voi
     return;
   }
   for (const key of log.reads) node.properties.add(key);
+  if (JSON_SCHEMA_PROPS_MARKERS.every((key) => log.reads.has(key))) for (const key of JSON_SCHEMA_PROPS_EXTENSIONS) node.properties.add(key);
   for (const [key, child] of Object.entries(value)) {
     if (node.properties.has(key)) merge(child, node.ensureChild(key), logs);
   }

@@ -21,8 +21,11 @@ export class Validator {
   private readonly lifecycles = new Map<string, ApiLifecycle>();
   private readonly schemas = new Map<string, KindSchema | undefined>();
 
-  constructor(options: Partial<ValidateOptions> = {}, private readonly catalog = new SchemaCatalog()) {
+  private readonly catalog: SchemaCatalog;
+
+  constructor(options: Partial<ValidateOptions> = {}, catalog?: SchemaCatalog) {
     this.options = resolveOptions(options);
+    this.catalog = catalog ?? new SchemaCatalog(this.options);
   }
 
   /** Validates one document. Never throws for bad input; every problem becomes a finding. */
