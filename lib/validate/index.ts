@@ -7,6 +7,7 @@
 export { API_REMOVALS, apiLifecycle, type ApiLifecycle, type ApiRemoval } from './api-removals';
 export { CrdSchemas, readCrdFiles, SchemaSourceError } from './crd-schemas';
 export {
+  compareVersions,
   DEFAULT_KUBERNETES_VERSION,
   formatVersion,
   LATEST_KUBERNETES_VERSION,

@@ -40,15 +40,21 @@ export class SchemaCatalog {
   private readonly loaded = new Map<string, KindSchema | undefined>();
   private readonly sources: (() => SchemaSource)[];
 
-  /** @throws SchemaSourceError for an unusable schema location, Error for a Kubernetes version without schemas. */
-  constructor(options: CatalogOptions) {
+  /**
+   * @param builtinCrdFolder the built-in CRDs, {@link BUILTIN_CRD_FOLDER} unless a test gives its own
+   * @throws SchemaSourceError for an unusable schema location, Error for a Kubernetes version without schemas.
+   */
+  constructor(options: CatalogOptions, builtinCrdFolder = BUILTIN_CRD_FOLDER) {
     const kubernetesPackage = schemaPackageFor(options.kubernetesVersion);
     const locations = (options.schemaLocations.length > 0 ? options.schemaLocations : ['default']).map(parseSchemaLocation);
     const sources: (() => SchemaSource)[] = [];
     if (options.crdPaths.length > 0) sources.push(once(() => readCrdFiles(options.crdPaths)));
     for (const location of locations) {
       if (location.type === 'default') {
-        sources.push(once(() => new PackageSchemas([kubernetesPackage, ...CUSTOM_RESOURCE_PACKAGES])), once(builtinCrds));
+        sources.push(
+          once(() => new PackageSchemas([kubernetesPackage, ...CUSTOM_RESOURCE_PACKAGES])),
+          once(() => new CrdSchemas(readManifests([builtinCrdFolder]).documents)),
+        );
       } else {
         sources.push(once(() => new LocationSchemas(location.template, options.kubernetesVersion, options.strict)));
       }
@@ -70,11 +76,6 @@ export class SchemaCatalog {
     }
     return undefined;
   }
-}
-
-/** The CRDs of {@link BUILTIN_CRD_FOLDER}. */
-export function builtinCrds(): CrdSchemas {
-  return new CrdSchemas(readManifests([BUILTIN_CRD_FOLDER]).documents);
 }
 
 function once<T>(create: () => T): () => T {

@@ -86,6 +86,8 @@ export class Validator {
     if (!this.schemas.has(key)) throw new Error(`internal error: the schema of ${kind} ${apiVersion} was not loaded; call loadSchemas first`);
     const schema = this.schemas.get(key);
     if (schema === undefined) {
+      // The release's schema set lacks a kind it does not serve yet; that, not a missing schema, is the problem.
+      if (lifecycle.state === 'not-yet-served') return finish(identity, problems.map((problem) => problemAt(document, problem)));
       if (options.ignoreMissingSchemas) return outcome(identity, 'skipped', [], `no schema for ${kind} ${apiVersion}`);
       const message = `could not find a schema for ${kind} ${apiVersion}: check the apiVersion and kind, or pass --ignore-missing-schemas`;
       return finish(identity, [problemAt(document, { rule: 'missing-schema', path: '/kind', message })]);

@@ -15,10 +15,33 @@ describe('validate command', () => {
   });
 
   it('rejects a malformed Kubernetes version and a non-boolean --strict with exit 2', async () => {
-    const version = await runCli([fixture('valid_deployment.yaml'), '--kubernetes-version', 'latest']);
+    const version = await runCli([fixture('valid_deployment.yaml'), '--kubernetes-version', 'newest']);
     expect(version.code).toBe(2);
-    expect(version.stderr).toContain('invalid Kubernetes version "latest"');
+    expect(version.stderr).toContain('invalid Kubernetes version "newest"');
     expect(await runCli([fixture('valid_deployment.yaml'), '--strict=maybe'])).toEqual({ code: 2, stdout: '', stderr: 'validate: --strict takes true or false, not "maybe"\n' });
+  });
+
+  it('rejects a Kubernetes version without schemas with exit 2, listing the supported ones', async () => {
+    expect(await runCli([fixture('valid_deployment.yaml'), '--kubernetes-version', '1.20'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'validate: no schemas for Kubernetes 1.20: supported versions are 1.27, 1.33 (master and latest mean 1.33)\n',
+    });
+    expect((await runCli([fixture('sidecar_container.yaml'), '--kubernetes-version', 'latest'])).code).toBe(0);
+  });
+
+  it('rejects an http(s) schema location with exit 2: nothing is downloaded', async () => {
+    const outcome = await runCli([fixture('valid_deployment.yaml'), '--schema-location', 'https://raw.example.com/schemas/']);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain('validate: --schema-location https://raw.example.com/schemas/: this validator works offline and never downloads schemas');
+  });
+
+  it('fails with exit 1 naming a --crd path that holds no CRD', async () => {
+    expect(await runCli([fixture('valid_deployment.yaml'), '--crd', fixture('valid_deployment.yaml')])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `validate: reading schemas: --crd ${fixture('valid_deployment.yaml')}: no CustomResourceDefinition found; give CRD manifests (kind: CustomResourceDefinition)\n`,
+    });
   });
 
   it('fails with exit 1 and the path when a path does not exist', async () => {
@@ -80,7 +103,7 @@ describe('validate command', () => {
   it('documents the flags, formats and exit codes in --help', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const flag of ['--output', '--kubernetes-version', '--strict', '--no-strict', '--ignore-missing-schemas', '--skip', '--reject', '--summary', '--verbose']) {
+    for (const flag of ['--output', '--kubernetes-version', '--schema-location', '--crd', '--strict', '--no-strict', '--ignore-missing-schemas', '--skip', '--reject', '--summary', '--verbose']) {
       expect(help.stdout).toContain(flag);
     }
     expect(help.stdout).toContain('Exit status: 0 when every resource is valid, 1 when any is invalid or in error, 2 on bad usage.');
