@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { default as Ajv, ErrorObject } from 'ajv';
 import { ANY_KEY, FieldNode, type GeneratedValidator } from './field-tree';
 
 /**
@@ -32,7 +32,10 @@ let sharedAjv: Ajv | undefined;
 /** One ajv instance for every compiled schema; unknown formats are ignored, as the API server does. */
 function ajv(): Ajv {
   if (sharedAjv) return sharedAjv;
-  sharedAjv = new Ajv({ allErrors: true, strict: false, logger: false, validateFormats: true });
+  // Required on first use: a run that meets no CRD or schema file does not load ajv's compiler.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: AjvClass } = require('ajv') as typeof import('ajv');
+  sharedAjv = new AjvClass({ allErrors: true, strict: false, logger: false, validateFormats: true });
   for (const [name, format] of Object.entries(FORMATS)) {
     if (format instanceof RegExp) sharedAjv.addFormat(name, format);
     else sharedAjv.addFormat(name, { type: 'number', validate: format as (value: number) => boolean });
