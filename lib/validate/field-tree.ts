@@ -45,6 +45,18 @@ export class FieldNode {
   /** Declared properties, for shapes `fields` and `open`. */
   readonly properties = new Set<string>();
   private readonly children = new Map<string, FieldNode>();
+  /** Properties the validator reads that the selected Kubernetes release does not have (see schema-deltas.ts). */
+  private withheld: Set<string> | undefined;
+
+  /** Keeps a property from being learned: it stays unknown even when the validator reads it. */
+  withhold(key: string): void {
+    (this.withheld ??= new Set()).add(key);
+  }
+
+  /** Whether a read property is declared for the selected release. */
+  declares(key: string): boolean {
+    return this.withheld === undefined || !this.withheld.has(key);
+  }
 
   /** The location below a property (or below {@link ANY_KEY} for items and map values), if seen. */
   child(key: string): FieldNode | undefined {
@@ -127,7 +139,7 @@ function merge(value: unknown, node: FieldNode, logs: Map<object, ReadLog>): voi
     for (const child of Object.values(value)) merge(child, node.ensureChild(ANY_KEY), logs);
     return;
   }
-  for (const key of log.reads) node.properties.add(key);
+  for (const key of log.reads) if (node.declares(key)) node.properties.add(key);
   if (JSON_SCHEMA_PROPS_MARKERS.every((key) => log.reads.has(key))) for (const key of JSON_SCHEMA_PROPS_EXTENSIONS) node.properties.add(key);
   for (const [key, child] of Object.entries(value)) {
     if (node.properties.has(key)) merge(child, node.ensureChild(key), logs);

@@ -8,14 +8,28 @@ export interface KubernetesVersion {
   readonly alias?: 'latest' | 'master';
 }
 
+/** Where the schemas of one Kubernetes release come from. */
+export interface SchemaSet {
+  readonly version: string;
+  /** The kubernetes-models package whose validators are used. */
+  readonly packageName: string;
+  /**
+   * For a release without a package of its own: the release whose package it borrows, narrowed by
+   * the kinds and fields the two releases' APIs differ in (schema-deltas.json).
+   */
+  readonly borrowsFrom?: string;
+}
+
 /**
- * The Kubernetes releases with a schema set, oldest first: each is the npm package whose generated
- * validators were built from that release's OpenAPI document. kubernetes-models publishes one
- * release per few Kubernetes minors (4.4.2 is 1.27, 4.5.1 is 1.33; none covers 1.28 to 1.32), and
- * its 5.x line (1.34) declares Node 22, which this project does not require.
+ * The Kubernetes releases with schemas, oldest first. kubernetes-models publishes one package per
+ * few Kubernetes minors (4.4.2 is 1.27, 4.5.1 is 1.33); 1.28, 1.29, 1.30 and 1.32 use 1.33's
+ * validators with that release's own kinds and fields, as @kubernetes/client-node records them.
+ * 1.31 has neither (no client-node release was generated from it). kubernetes-models 5.x (1.34)
+ * declares Node 22, which this project does not require.
  */
-export const SCHEMA_SETS: readonly { readonly version: string; readonly packageName: string }[] = [
+export const SCHEMA_SETS: readonly SchemaSet[] = [
   { version: '1.27', packageName: 'kubernetes-models-1.27' },
+  ...['1.28', '1.29', '1.30', '1.32'].map((version) => ({ version, packageName: 'kubernetes-models', borrowsFrom: '1.33' })),
   { version: '1.33', packageName: 'kubernetes-models' },
 ];
 
@@ -49,25 +63,25 @@ export function resolveKubernetesVersion(text: string): KubernetesVersion {
   const trimmed = text.trim();
   if (trimmed === 'master' || trimmed === 'latest') return { ...parseKubernetesVersion(LATEST_KUBERNETES_VERSION), alias: trimmed };
   const version = parseKubernetesVersion(trimmed);
-  schemaPackageFor(version);
+  schemaSetFor(version);
   return version;
 }
 
 /**
- * The package holding the schema set of a release.
+ * The schema set of a release.
  * @throws Error listing the supported versions when the release has none.
  */
-export function schemaPackageFor(version: KubernetesVersion): string {
+export function schemaSetFor(version: KubernetesVersion): SchemaSet {
   const set = SCHEMA_SETS.find((candidate) => candidate.version === formatVersion(version));
   if (set === undefined) {
     throw new Error(
       `no schemas for Kubernetes ${formatVersion(version)}: supported versions are ${supportedVersions()} (master and latest mean ${LATEST_KUBERNETES_VERSION})`,
     );
   }
-  return set.packageName;
+  return set;
 }
 
-/** "1.27, 1.33" */
+/** "1.27, 1.28, …" */
 export function supportedVersions(): string {
   return SCHEMA_SETS.map((set) => set.version).join(', ');
 }

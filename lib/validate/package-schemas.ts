@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { FieldNode, type GeneratedValidator } from './field-tree';
+import { fieldTreeUnder, type SchemaDelta } from './schema-deltas';
 
 /** The schema of one apiVersion/kind: its validator and its allowed-fields tree. */
 export interface KindSchema {
@@ -20,19 +21,27 @@ export interface KindSchema {
 export class PackageSchemas {
   private roots: string[] | undefined;
 
-  /** @param packageNames searched in order */
-  constructor(private readonly packageNames: readonly string[]) {}
+  /**
+   * @param packageNames searched in order
+   * @param delta narrows the packages' kinds and fields to an older Kubernetes release
+   */
+  constructor(
+    private readonly packageNames: readonly string[],
+    private readonly delta?: SchemaDelta,
+  ) {}
 
   /** The schema of the model declaring exactly this apiVersion and kind, if a package has one. */
   schemaFor(apiVersion: string, kind: string): KindSchema | undefined {
     // Kinds are identifiers; anything else must not reach the file system.
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(kind) || !/^([a-z0-9.-]+\/)?v[a-z0-9]+$/.test(apiVersion)) return undefined;
+    if (this.delta?.absentKinds.includes(`${apiVersion}/${kind}`)) return undefined;
     for (const root of this.packageRoots()) {
       const schemaModule = findSchemaModule(root, apiVersion, kind);
       if (schemaModule === undefined) continue;
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is found at run time
       const { validate } = require(schemaModule) as { validate: GeneratedValidator };
-      return { apiVersion, kind, validate, fields: new FieldNode() };
+      const fields = this.delta === undefined ? new FieldNode() : fieldTreeUnder(this.delta, apiVersion, kind);
+      return { apiVersion, kind, validate, fields };
     }
     return undefined;
   }

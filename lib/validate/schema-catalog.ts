@@ -1,9 +1,10 @@
 import { join } from 'path';
 import { readManifests } from '../manifest';
 import { CrdSchemas, readCrdFiles } from './crd-schemas';
-import { schemaPackageFor } from './kubernetes-version';
+import { schemaSetFor } from './kubernetes-version';
 import type { ValidateOptions } from './options';
 import { PackageSchemas, type KindSchema } from './package-schemas';
+import { schemaDeltaFor } from './schema-deltas';
 import { LocationSchemas, parseSchemaLocation } from './schema-location';
 
 export type { KindSchema } from './package-schemas';
@@ -45,14 +46,15 @@ export class SchemaCatalog {
    * @throws SchemaSourceError for an unusable schema location, Error for a Kubernetes version without schemas.
    */
   constructor(options: CatalogOptions, builtinCrdFolder = BUILTIN_CRD_FOLDER) {
-    const kubernetesPackage = schemaPackageFor(options.kubernetesVersion);
+    const schemaSet = schemaSetFor(options.kubernetesVersion);
     const locations = (options.schemaLocations.length > 0 ? options.schemaLocations : ['default']).map(parseSchemaLocation);
     const sources: (() => SchemaSource)[] = [];
     if (options.crdPaths.length > 0) sources.push(once(() => readCrdFiles(options.crdPaths)));
     for (const location of locations) {
       if (location.type === 'default') {
         sources.push(
-          once(() => new PackageSchemas([kubernetesPackage, ...CUSTOM_RESOURCE_PACKAGES])),
+          once(() => new PackageSchemas([schemaSet.packageName], schemaSet.borrowsFrom === undefined ? undefined : schemaDeltaFor(schemaSet.version))),
+          once(() => new PackageSchemas(CUSTOM_RESOURCE_PACKAGES)),
           once(() => new CrdSchemas(readManifests([builtinCrdFolder]).documents)),
         );
       } else {

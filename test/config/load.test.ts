@@ -98,9 +98,9 @@ describe('bad configuration is rejected with file, line, field and value', () =>
   });
 
   it('a Kubernetes version without schemas, listing the supported ones', () => {
-    const error = errorAfter('kubernetesVersion: "1.33"', 'kubernetesVersion: "1.30"');
+    const error = errorAfter('kubernetesVersion: "1.33"', 'kubernetesVersion: "1.31"');
     expect(error.issues).toEqual([
-      expect.objectContaining({ path: 'kubernetesVersion', value: '1.30', message: 'no schemas for Kubernetes 1.30: supported versions are 1.27, 1.33 (master and latest mean 1.33)' }),
+      expect.objectContaining({ path: 'kubernetesVersion', value: '1.31', message: 'no schemas for Kubernetes 1.31: supported versions are 1.27, 1.28, 1.29, 1.30, 1.32, 1.33 (master and latest mean 1.33)' }),
     ]);
   });
 

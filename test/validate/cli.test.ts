@@ -25,7 +25,7 @@ describe('validate command', () => {
     expect(await runCli([fixture('valid_deployment.yaml'), '--kubernetes-version', '1.20'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'validate: no schemas for Kubernetes 1.20: supported versions are 1.27, 1.33 (master and latest mean 1.33)\n',
+      stderr: 'validate: no schemas for Kubernetes 1.20: supported versions are 1.27, 1.28, 1.29, 1.30, 1.32, 1.33 (master and latest mean 1.33)\n',
     });
     expect((await runCli([fixture('sidecar_container.yaml'), '--kubernetes-version', 'latest'])).code).toBe(0);
   });

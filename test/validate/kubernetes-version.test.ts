@@ -1,5 +1,5 @@
 import { LATEST_KUBERNETES_VERSION, resolveKubernetesVersion, SCHEMA_SETS } from '../../lib/validate';
-import { normalizedKubernetesVersion, schemaPackageFor } from '../../lib/validate/kubernetes-version';
+import { normalizedKubernetesVersion, schemaSetFor } from '../../lib/validate/kubernetes-version';
 
 describe('resolveKubernetesVersion', () => {
   it.each(SCHEMA_SETS.map((set) => set.version))('accepts %s, the release of a schema set, with any patch level', (version) => {
@@ -14,14 +14,19 @@ describe('resolveKubernetesVersion', () => {
   });
 
   it('rejects a release without schemas and lists the supported ones', () => {
-    expect(() => resolveKubernetesVersion('1.30')).toThrow(`no schemas for Kubernetes 1.30: supported versions are 1.27, 1.33 (master and latest mean ${LATEST_KUBERNETES_VERSION})`);
+    expect(() => resolveKubernetesVersion('1.31')).toThrow(`no schemas for Kubernetes 1.31: supported versions are 1.27, 1.28, 1.29, 1.30, 1.32, 1.33 (master and latest mean ${LATEST_KUBERNETES_VERSION})`);
+    expect(() => resolveKubernetesVersion('1.26')).toThrow('no schemas for Kubernetes 1.26');
     expect(() => resolveKubernetesVersion('1.x')).toThrow('invalid Kubernetes version "1.x"');
   });
 
-  it('maps each release to an installed package of that release', () => {
+  it('maps each release to an installed package, and a borrowing release to one with a package of its own', () => {
     for (const set of SCHEMA_SETS) {
-      const version = resolveKubernetesVersion(set.version);
-      expect(() => require.resolve(`${schemaPackageFor(version)}/package.json`)).not.toThrow();
+      expect(schemaSetFor(resolveKubernetesVersion(set.version))).toBe(set);
+      expect(() => require.resolve(`${set.packageName}/package.json`)).not.toThrow();
+      if (set.borrowsFrom === undefined) continue;
+      const lender = SCHEMA_SETS.find((other) => other.version === set.borrowsFrom);
+      expect(lender?.packageName).toBe(set.packageName);
+      expect(lender?.borrowsFrom).toBeUndefined();
     }
   });
 });
@@ -31,5 +36,13 @@ describe('normalizedKubernetesVersion', () => {
     expect(normalizedKubernetesVersion(resolveKubernetesVersion('1.27'))).toBe('v1.27.0');
     expect(normalizedKubernetesVersion(resolveKubernetesVersion('1.33.2'))).toBe('v1.33.2');
     expect(normalizedKubernetesVersion(resolveKubernetesVersion('latest'))).toBe('master');
+  });
+});
+
+describe('schema-deltas.json', () => {
+  it('has a delta for every borrowing release and none for another', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const deltas = require('../../lib/validate/schema-deltas.json') as Record<string, unknown>;
+    expect(Object.keys(deltas).sort()).toEqual(SCHEMA_SETS.filter((set) => set.borrowsFrom !== undefined).map((set) => set.version));
   });
 });

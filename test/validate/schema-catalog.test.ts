@@ -28,8 +28,35 @@ describe('schema sets per Kubernetes version', () => {
     expect(await check('1.33')).toEqual([]);
   });
 
+  it('narrows a borrowed schema set to the fields of the selected release', async () => {
+    // Lifecycle.stopSignal arrived in 1.33; 1.32 borrows 1.33's validators without it.
+    const stopSignal = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: registry.example.com/c:1\n      lifecycle: {stopSignal: SIGTERM}\n';
+    const findings = async (text: string, version: string) => {
+      const report = await validateManifests({ files: ['pod.yaml'], documents: parseManifest(text, 'pod.yaml') }, { kubernetesVersion: resolveKubernetesVersion(version) });
+      return report.resources[0].findings.map((finding) => `${finding.rule} ${finding.path}`);
+    };
+    expect(await findings(stopSignal, '1.32')).toEqual(['unknown-field /spec/containers/0/lifecycle/stopSignal']);
+    expect(await findings(stopSignal, '1.33')).toEqual([]);
+    // Sidecar containers arrived in 1.28: known to 1.28's narrowed set, unknown to 1.27's own package.
+    expect((await statusOf('sidecar_container.yaml', { kubernetesVersion: resolveKubernetesVersion('1.28') }))[0].status).toBe('valid');
+    // PodResourceClaim.source was dropped after 1.28: 1.28 still allows it.
+    const claimSource = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: registry.example.com/c:1}]\n  resourceClaims: [{name: gpu, source: {resourceClaimName: gpu}}]\n';
+    expect(await findings(claimSource, '1.28')).toEqual([]);
+    expect(await findings(claimSource, '1.33')).toEqual(['unknown-field /spec/resourceClaims/0/source']);
+  });
+
+  it('has no schema for a kind the borrowing release does not serve', async () => {
+    const policy = 'apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata: {name: replicas}\nspec:\n  validations: [{expression: "object.spec.replicas <= 5"}]\n';
+    const rules = async (version: string) => {
+      const report = await validateManifests({ files: ['policy.yaml'], documents: parseManifest(policy, 'policy.yaml') }, { kubernetesVersion: resolveKubernetesVersion(version) });
+      return report.resources[0].findings.map((finding) => finding.rule);
+    };
+    expect(await rules('1.29')).toEqual(['missing-schema']);
+    expect(await rules('1.30')).toEqual([]);
+  });
+
   it('refuses a release without a schema set when the catalog is made', () => {
-    expect(() => new SchemaCatalog({ kubernetesVersion: { major: 1, minor: 30 }, strict: true, schemaLocations: [], crdPaths: [] })).toThrow('supported versions are 1.27, 1.33');
+    expect(() => new SchemaCatalog({ kubernetesVersion: { major: 1, minor: 31 }, strict: true, schemaLocations: [], crdPaths: [] })).toThrow('supported versions are 1.27, 1.28, 1.29, 1.30, 1.32, 1.33');
   });
 });
 
