@@ -75,6 +75,7 @@ export async function runValidate(argv: readonly string[], io: ValidateIo): Prom
       schemaLocations: flags.schemaLocation as string[],
       crdPaths: flags.crd as string[],
     };
+    // An http(s) location or a bad template is a usage error, found before anything is read.
     validateOptions.schemaLocations.forEach(parseSchemaLocation);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
