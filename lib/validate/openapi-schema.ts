@@ -128,7 +128,9 @@ function fieldTree(schema: SchemaObject, definitions: Record<string, SchemaObjec
   return node;
 }
 
-function fillNode(node: FieldNode, schema: SchemaObject, definitions: Record<string, SchemaObject>, embedded: boolean, seen: Set<SchemaObject>): void {
+function fillNode(node: FieldNode, schema: SchemaObject, definitions: Record<string, SchemaObject>, embedded: boolean, outerSeen: Set<SchemaObject>): void {
+  // The references followed to get here, so that a recursive definition ends as free-form.
+  const seen = new Set(outerSeen);
   const branches = flattenBranches(schema, definitions, seen);
   const properties = new Map<string, SchemaObject[]>();
   const additional: SchemaObject[] = [];
@@ -167,17 +169,19 @@ function fillMerged(node: FieldNode, schemas: SchemaObject[], definitions: Recor
   fillNode(node, schemas.length === 1 ? schemas[0] : { allOf: schemas }, definitions, false, seen);
 }
 
-/** The schema and every allOf/anyOf/oneOf branch below it, with local `$ref`s followed once per path. */
+/**
+ * The schema and every allOf/anyOf/oneOf branch below it, with local `$ref`s followed; each
+ * definition followed is added to `seen`, and one met again on the same path is free-form.
+ */
 function flattenBranches(schema: SchemaObject, definitions: Record<string, SchemaObject>, seen: Set<SchemaObject>): SchemaObject[] {
-  if (seen.has(schema)) return [{ 'x-kubernetes-preserve-unknown-fields': true }];
   const ref = schema.$ref;
   if (typeof ref === 'string') {
     const target = /^#\/definitions\/(.+)$/.exec(ref);
     const resolved = target ? definitions[decodeURIComponent(target[1])] : undefined;
-    // An unresolvable reference cannot say which fields it allows: leave them alone.
-    if (resolved === undefined) return [{ 'x-kubernetes-preserve-unknown-fields': true }];
-    const inner = new Set(seen).add(schema);
-    return flattenBranches(resolved, definitions, inner);
+    // An unresolvable reference cannot say which fields it allows, nor can a recursive one: leave them alone.
+    if (resolved === undefined || seen.has(resolved)) return [{ 'x-kubernetes-preserve-unknown-fields': true }];
+    seen.add(resolved);
+    return flattenBranches(resolved, definitions, seen);
   }
   const branches = [schema];
   for (const key of ['allOf', 'anyOf', 'oneOf']) {

@@ -69,6 +69,17 @@ describe('LocationSchemas', () => {
     expect(() => new LocationSchemas(join(folder, '{{ .ResourceKind }}.json'), V127, true).schemaFor('v1', 'ConfigMap')).toThrow(`schema ${join(folder, 'configmap.json')} for ConfigMap v1:`);
   });
 
+  it('ends a recursive definition as free-form instead of recursing forever', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'location-'));
+    const node = { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/Node' } } } };
+    writeFileSync(join(folder, 'tree.json'), JSON.stringify({ type: 'object', properties: { spec: { $ref: '#/definitions/Node' } }, definitions: { Node: node } }));
+    const tree = new LocationSchemas(join(folder, '{{ .ResourceKind }}.json'), V127, true).schemaFor('example.com/v1', 'Tree');
+    const spec = tree?.fields.child('spec');
+    expect(spec?.properties).toEqual(new Set(['children', 'name']));
+    expect(spec?.child('children')?.child('*')?.shape).toBe('free');
+    expect(tree?.validate({ spec: { name: 'a', children: [{ name: 'b', children: [{ name: 3 }] }] } })).toBe(false);
+  });
+
   it('follows local $refs and leaves unknown-field reporting to the strict check', () => {
     const schemas = new LocationSchemas(join('test', 'fixtures', 'validate', 'schemas', '{{ .ResourceKind }}{{ .KindSuffix }}.json'), V127, true);
     const widget = schemas.schemaFor('example.com/v1', 'Widget');
