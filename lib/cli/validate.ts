@@ -2,7 +2,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseManifest, readManifestFiles, type ManifestFileRead } from '../manifest';
-import { DEFAULT_KUBERNETES_VERSION, parseKindList, parseKubernetesVersion, RULES, SummaryCounter, validateFiles, type ResourceResult, type ValidateOptions } from '../validate';
+import {
+  DEFAULT_KUBERNETES_VERSION,
+  LATEST_KUBERNETES_VERSION,
+  parseKindList,
+  parseSchemaLocation,
+  resolveKubernetesVersion,
+  RULES,
+  SchemaSourceError,
+  SummaryCounter,
+  supportedVersions,
+  validateFiles,
+  type ResourceResult,
+  type ValidateOptions,
+} from '../validate';
 import { outputFor, OUTPUT_FORMATS, type OutputFactory, type OutputOptions } from '../validate/output';
 
 import { GoFlagError, normalizeGoFlags, type GoFlagTable } from './go-flags';
@@ -57,14 +70,16 @@ export async function runValidate(argv: readonly string[], io: ValidateIo): Prom
     output = outputFor(String(flags.output));
     ignore = (flags.ignoreFilenamePattern as string[]).map(compilePattern);
     validateOptions = {
-      kubernetesVersion: parseKubernetesVersion(String(flags.kubernetesVersion)),
+      kubernetesVersion: resolveKubernetesVersion(String(flags.kubernetesVersion)),
       strict: flags.strict === true,
       ignoreMissingSchemas: flags.ignoreMissingSchemas === true,
       skipKinds: parseKindList(String(flags.skip ?? '')),
       rejectKinds: parseKindList(String(flags.reject ?? '')),
       schemaLocations: flags.schemaLocation as string[],
-      crds: flags.crd as string[],
+      crdPaths: flags.crd as string[],
     };
+    // An http(s) location or a bad template is a usage error, found before anything is read.
+    validateOptions.schemaLocations.forEach(parseSchemaLocation);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
     // Everything in this block is argument parsing: any failure is a usage error.
@@ -90,7 +105,14 @@ export async function runValidate(argv: readonly string[], io: ValidateIo): Prom
     toolVersion: toolVersion(),
     sourceRoot: repositoryRoot(process.cwd()),
   };
-  return stream(reads, validateOptions, output(io.stdout, outputOptions), io, { exitOnError: flags.exitOnError === true, debug: flags.debug === true });
+  try {
+    return await stream(reads, validateOptions, output(io.stdout, outputOptions), io, { exitOnError: flags.exitOnError === true, debug: flags.debug === true });
+  } catch (error) {
+    // A --crd file or schema location that cannot be used is found when a kind first needs it.
+    if (!(error instanceof SchemaSourceError)) throw error;
+    io.stderr(`validate: reading schemas: ${error.message}\n`);
+    return 1;
+  }
 }
 
 /** Validates and writes file by file; only the counts outlive a file. */
@@ -138,9 +160,13 @@ function buildProgram(io: ValidateIo): Command {
     .description('Validate Kubernetes manifests against their schemas, offline, with kubeconform\'s command line (-flag or --flag).')
     .argument('[paths...]', `files or folders (searched recursively for .yaml, .yml and .json; comma-separated lists too); "-" or a pipe reads standard input; default ${DEFAULT_PATH}`)
     .addOption(new Option('-o, --output <format>', `output format: ${OUTPUT_FORMATS.join(', ')}`).default('text'))
-    .option('--kubernetes-version <version>', 'Kubernetes version whose removed APIs are errors and deprecated ones warnings', DEFAULT_KUBERNETES_VERSION)
-    .option('--schema-location <location>', 'where to look for schemas (repeatable; "default" is the bundled schemas)', collect, [])
-    .option('--crd <file>', 'CustomResourceDefinition file whose schemas validate its custom resources (repeatable)', collect, [])
+    .option(
+      '--kubernetes-version <version>',
+      `Kubernetes version whose schemas are used and whose removed APIs are errors: ${supportedVersions()}, or master/latest (${LATEST_KUBERNETES_VERSION})`,
+      DEFAULT_KUBERNETES_VERSION,
+    )
+    .option('--schema-location <location>', 'where to find schemas, repeatable, searched in order: default (built-in), a folder, or a file template like schemas/{{ .ResourceKind }}{{ .KindSuffix }}.json', collect, [])
+    .option('--crd <path>', 'CustomResourceDefinition manifests (file or folder, repeatable) whose custom resources to validate', collect, [])
     .option('--strict', 'disallow fields the schema does not know and duplicated keys')
     .option('--no-strict', 'allow them (the default)')
     .option('--ignore-missing-schemas', 'skip resources whose kind has no schema instead of failing')

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { blueGreenSchema } from './blue-green-schema';
-import { cidr, cpuQuantity, cronSchedule, dnsLabel, envVarName, hostname, imageReference, memoryQuantity, port } from './formats';
+import { DEFAULT_KUBERNETES_VERSION } from '../validate/kubernetes-version';
+import { cidr, cpuQuantity, cronSchedule, dnsLabel, envVarName, hostname, imageReference, kubernetesVersion, memoryQuantity, port } from './formats';
 import { secretKeyRefSchema, serviceSchema } from './service-schema';
 
 /** The public entry point: one host, nginx ingress, TLS from cert-manager. */
@@ -153,6 +154,11 @@ export const environmentSchema = z.strictObject({
   name: dnsLabel,
   namespace: dnsLabel,
   partOf: dnsLabel.default('video-platform'),
+  /**
+   * The Kubernetes minor release the environment's cluster runs: its manifests are validated with
+   * that release's schemas and API removals.
+   */
+  kubernetesVersion: kubernetesVersion.default(DEFAULT_KUBERNETES_VERSION),
   /** Registries images may come from (policy allow-list). */
   imageRegistries: z.array(z.string().min(1)).min(1),
   /** Spread pods across zones and nodes (production). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolveKubernetesVersion } from '../validate/kubernetes-version';
 
 /**
  * Value formats shared by the environment schema. Each refinement's message says what a valid value
@@ -59,3 +60,17 @@ export const cronSchedule = z
 
 /** An environment variable name. */
 export const envVarName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name such as LOG_LEVEL');
+
+/**
+ * A Kubernetes release with a schema set, written as a string: in YAML an unquoted 1.30 is the
+ * number 1.3.
+ */
+export const kubernetesVersion = z
+  .string({ error: 'must be a quoted Kubernetes version such as "1.33" (unquoted, 1.30 would be read as the number 1.3)' })
+  .check((context) => {
+    try {
+      resolveKubernetesVersion(context.value);
+    } catch (error) {
+      context.issues.push({ code: 'custom', message: (error as Error).message, input: context.value });
+    }
+  });

@@ -57,7 +57,8 @@ export function parseEnvironment(text: string, file: string, expectedName: strin
       }),
     );
   }
-  const parsed = environmentSchema.safeParse(doc.toJS() ?? {});
+  // reportInput: an invalid_type issue then tells a missing field from a value of the wrong type.
+  const parsed = environmentSchema.safeParse(doc.toJS() ?? {}, { reportInput: true });
   if (!parsed.success) throw new ConfigError(parsed.error.issues.flatMap((issue) => schemaIssues(issue, doc, lines, file)));
   const crossIssues = crossFieldIssues(parsed.data, expectedName);
   if (crossIssues.length > 0) {

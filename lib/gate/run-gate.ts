@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { parseManifests } from '../manifest';
 import { documentTargets, runPolicies, totals, type CheckResult, type ResultTotals } from '../policy';
 import { readTree, renderEnvironments } from '../synth';
-import { validateManifests, type ValidationReport } from '../validate';
+import type { ValidationReport } from '../validate';
 import { isUpToDate, staleFiles, type StaleFiles } from './stale-files';
+import { validateEnvironments } from './validate-environments';
 
 /** Where the gate reads its inputs. */
 export interface GateOptions {
@@ -29,7 +30,8 @@ export interface GateResult {
 }
 
 /**
- * The gate before any GitOps commit: synthesize in memory, validate every object's schema, run the
+ * The gate before any GitOps commit: synthesize in memory, validate every object's schema (at its
+ * environment's Kubernetes version), run the
  * policies over every environment, and compare with the committed dist/. The fresh files are
  * checked as they will be committed (named under dist/) without being written anywhere, and each is
  * parsed once for both schemas and policies. The committed dist/ is never written.
@@ -42,7 +44,7 @@ export async function runGate(options: GateOptions = {}): Promise<GateResult> {
   const { tree, environments, configs } = renderEnvironments(environmentsDir);
   stage('schemas');
   const manifests = parseManifests(new Map([...tree].map(([path, text]) => [join(distDir, path), text])));
-  const schemas = await validateManifests(manifests);
+  const schemas = await validateEnvironments(distDir, manifests, configs);
   stage('policies');
   const policies = runPolicies({ targets: documentTargets(distDir, manifests, configs) });
   stage('compare');

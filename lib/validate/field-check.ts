@@ -42,7 +42,7 @@ class FieldWalk {
     for (const key of keys) {
       const child = object[key];
       if (!node.properties.has(key)) {
-        if (this.strict) this.report('unknown-field', key, unknownFieldMessage(key, node.properties));
+        if (this.strict && node.shape === 'fields') this.report('unknown-field', key, unknownFieldMessage(key, node.properties));
         continue;
       }
       const format = checkFieldFormat(key, field, child);
@@ -55,7 +55,8 @@ class FieldWalk {
   }
 
   private visitItems(items: unknown[], node: FieldNode, field: string | undefined): boolean {
-    if (items.length === 0) return true;
+    // A free-form location may hold a list too (x-kubernetes-preserve-unknown-fields): nothing to check.
+    if (items.length === 0 || node.shape === 'free') return true;
     const itemNode = node.child(ANY_KEY);
     if (itemNode === undefined) return false;
     for (let i = 0; i < items.length; i++) {

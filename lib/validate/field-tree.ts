@@ -12,8 +12,28 @@
  * resource reaching a location not seen yet is learned from the same way.
  */
 
-/** What a schema location holds when it holds an object. */
-export type FieldShape = 'fields' | 'map' | 'free';
+/**
+ * What a schema location holds when it holds an object: declared fields only, declared fields and
+ * any others (`x-kubernetes-preserve-unknown-fields` beside properties), a map, or anything.
+ */
+export type FieldShape = 'fields' | 'open' | 'map' | 'free';
+
+/**
+ * The vendor extensions of a CRD's JSONSchemaProps. kubernetes-models' generators drop them from
+ * the validators, which therefore never read them; they are in Kubernetes' OpenAPI document.
+ */
+const JSON_SCHEMA_PROPS_EXTENSIONS: readonly string[] = [
+  'x-kubernetes-embedded-resource',
+  'x-kubernetes-int-or-string',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-list-type',
+  'x-kubernetes-map-type',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-validations',
+];
+
+/** Properties only JSONSchemaProps declares; a location whose validator reads all of them is one. */
+const JSON_SCHEMA_PROPS_MARKERS: readonly string[] = ['$schema', 'additionalItems', 'patternProperties'];
 
 /** The key under which array items and map values are kept. */
 export const ANY_KEY = '*';
@@ -22,9 +42,21 @@ export const ANY_KEY = '*';
 export class FieldNode {
   /** Undefined until an object has been seen here. */
   shape: FieldShape | undefined;
-  /** Declared properties, for shape `fields`. */
+  /** Declared properties, for shapes `fields` and `open`. */
   readonly properties = new Set<string>();
   private readonly children = new Map<string, FieldNode>();
+  /** Properties the validator reads that the selected Kubernetes release does not have (see schema-deltas.ts). */
+  private withheld: Set<string> | undefined;
+
+  /** Keeps a property from being learned: it stays unknown even when the validator reads it. */
+  withhold(key: string): void {
+    (this.withheld ??= new Set()).add(key);
+  }
+
+  /** Whether a read property is declared for the selected release. */
+  declares(key: string): boolean {
+    return this.withheld === undefined || !this.withheld.has(key);
+  }
 
   /** The location below a property (or below {@link ANY_KEY} for items and map values), if seen. */
   child(key: string): FieldNode | undefined {
@@ -107,7 +139,8 @@ function merge(value: unknown, node: FieldNode, logs: Map<object, ReadLog>): voi
     for (const child of Object.values(value)) merge(child, node.ensureChild(ANY_KEY), logs);
     return;
   }
-  for (const key of log.reads) node.properties.add(key);
+  for (const key of log.reads) if (node.declares(key)) node.properties.add(key);
+  if (JSON_SCHEMA_PROPS_MARKERS.every((key) => log.reads.has(key))) for (const key of JSON_SCHEMA_PROPS_EXTENSIONS) node.properties.add(key);
   for (const [key, child] of Object.entries(value)) {
     if (node.properties.has(key)) merge(child, node.ensureChild(key), logs);
   }

@@ -1,5 +1,6 @@
-import Ajv from 'ajv';
-import type { GeneratedValidator } from './field-tree';
+import { parseManifest } from '../manifest';
+import { CrdSchemas } from './crd-schemas';
+import type { KindSchema } from './package-schemas';
 
 /**
  * Schemas of Gatekeeper's custom resources, for kinds no npm models package ships: the
@@ -145,23 +146,39 @@ export const constraintSchema: Schema = {
   },
 };
 
-/** The OpenAPI schema of a Gatekeeper kind, or undefined when the apiVersion/kind is not Gatekeeper's. */
-export function gatekeeperSchemaFor(apiVersion: string, kind: string): Schema | undefined {
-  if (apiVersion === 'templates.gatekeeper.sh/v1' && kind === 'ConstraintTemplate') {
-    return constraintTemplateCrd.spec.versions[0].schema.openAPIV3Schema as unknown as Schema;
-  }
-  if (apiVersion === 'constraints.gatekeeper.sh/v1beta1' && /^[A-Z][A-Za-z0-9]*$/.test(kind)) return constraintSchema;
-  return undefined;
+/** A CRD for one constraint kind, as Gatekeeper creates it from a ConstraintTemplate. */
+function constraintCrd(kind: string): Schema {
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${kind.toLowerCase()}.constraints.gatekeeper.sh` },
+    spec: {
+      group: 'constraints.gatekeeper.sh',
+      names: { kind, plural: kind.toLowerCase() },
+      scope: 'Cluster',
+      versions: [{ name: 'v1beta1', served: true, storage: true, schema: { openAPIV3Schema: constraintSchema } }],
+    },
+  };
 }
 
-let ajv: Ajv | undefined;
-
 /**
- * Compiles a Gatekeeper schema into the validator shape the catalog uses. Kubernetes' `x-kubernetes-*`
- * keywords are not JSON Schema; ajv ignores them (strict off), and unknown fields are the field
- * tree's job, as for every other kind.
+ * The schema source of Gatekeeper's kinds for the catalog: ConstraintTemplates from the CRD above,
+ * and any kind of constraints.gatekeeper.sh/v1beta1 from a CRD made for it on first use (the kinds
+ * are whatever templates name), both compiled like `--crd` manifests.
  */
-export function compileGatekeeperSchema(schema: Schema): GeneratedValidator {
-  ajv ??= new Ajv({ allErrors: true, strict: false, validateFormats: false, useDefaults: false });
-  return ajv.compile(schema) as GeneratedValidator;
+export class GatekeeperSchemas {
+  private readonly templates = crdSchemasOf(constraintTemplateCrd, 'gatekeeper:ConstraintTemplate');
+  private readonly constraints = new Map<string, CrdSchemas>();
+
+  schemaFor(apiVersion: string, kind: string): KindSchema | undefined {
+    if (apiVersion === 'templates.gatekeeper.sh/v1') return this.templates.schemaFor(apiVersion, kind);
+    if (apiVersion !== 'constraints.gatekeeper.sh/v1beta1' || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) return undefined;
+    let schemas = this.constraints.get(kind);
+    if (schemas === undefined) this.constraints.set(kind, (schemas = crdSchemasOf(constraintCrd(kind), `gatekeeper:${kind}`)));
+    return schemas.schemaFor(apiVersion, kind);
+  }
+}
+
+function crdSchemasOf(crd: object, origin: string): CrdSchemas {
+  return new CrdSchemas(parseManifest(JSON.stringify(crd), origin));
 }

@@ -2,12 +2,44 @@
 export interface KubernetesVersion {
   readonly major: number;
   readonly minor: number;
+  /** The patch level as given (`1.33.2`); it does not change which APIs are served. */
+  readonly patch?: number;
+  /** Set when the version was asked for as `master` or `latest`. */
+  readonly alias?: 'latest' | 'master';
 }
 
-/** The version validated against when none is given: the one cdk8s-plus-27 targets. */
-export const DEFAULT_KUBERNETES_VERSION = '1.27';
+/** Where the schemas of one Kubernetes release come from. */
+export interface SchemaSet {
+  readonly version: string;
+  /** The kubernetes-models package whose validators are used. */
+  readonly packageName: string;
+  /**
+   * For a release without a package of its own: the release whose package it borrows, narrowed by
+   * the kinds and fields the two releases' APIs differ in (schema-deltas.json).
+   */
+  readonly borrowsFrom?: string;
+}
 
-const VERSION = /^v?(\d+)\.(\d+)(?:\.\d+)?$/;
+/**
+ * The Kubernetes releases with schemas, oldest first. kubernetes-models publishes one package per
+ * few Kubernetes minors (4.4.2 is 1.27, 4.5.1 is 1.33); 1.28, 1.29, 1.30 and 1.32 use 1.33's
+ * validators with that release's own kinds and fields, as @kubernetes/client-node records them.
+ * 1.31 has neither (no client-node release was generated from it). kubernetes-models 5.x (1.34)
+ * declares Node 22, which this project does not require.
+ */
+export const SCHEMA_SETS: readonly SchemaSet[] = [
+  { version: '1.27', packageName: 'kubernetes-models-1.27' },
+  ...['1.28', '1.29', '1.30', '1.32'].map((version) => ({ version, packageName: 'kubernetes-models', borrowsFrom: '1.33' })),
+  { version: '1.33', packageName: 'kubernetes-models' },
+];
+
+/** What `master` and `latest` stand for: the newest release with a schema set. */
+export const LATEST_KUBERNETES_VERSION = SCHEMA_SETS[SCHEMA_SETS.length - 1].version;
+
+/** The version validated against when neither the command line nor an environment names one. */
+export const DEFAULT_KUBERNETES_VERSION = LATEST_KUBERNETES_VERSION;
+
+const VERSION = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/;
 
 /**
  * Parses `1.27`, `v1.27` or `1.27.3` (the patch level does not change which APIs are served).
@@ -18,7 +50,40 @@ export function parseKubernetesVersion(text: string): KubernetesVersion {
   if (!match) {
     throw new Error(`invalid Kubernetes version "${text}": use MAJOR.MINOR, e.g. 1.27 (a leading v and a patch level are accepted)`);
   }
-  return { major: Number(match[1]), minor: Number(match[2]) };
+  const version = { major: Number(match[1]), minor: Number(match[2]) };
+  return match[3] === undefined ? version : { ...version, patch: Number(match[3]) };
+}
+
+/**
+ * Parses a version the validator has schemas for: a release of {@link SCHEMA_SETS} (any patch
+ * level), or `master`/`latest` for the newest one.
+ * @throws Error listing the supported versions.
+ */
+export function resolveKubernetesVersion(text: string): KubernetesVersion {
+  const trimmed = text.trim();
+  if (trimmed === 'master' || trimmed === 'latest') return { ...parseKubernetesVersion(LATEST_KUBERNETES_VERSION), alias: trimmed };
+  const version = parseKubernetesVersion(trimmed);
+  schemaSetFor(version);
+  return version;
+}
+
+/**
+ * The schema set of a release.
+ * @throws Error listing the supported versions when the release has none.
+ */
+export function schemaSetFor(version: KubernetesVersion): SchemaSet {
+  const set = SCHEMA_SETS.find((candidate) => candidate.version === formatVersion(version));
+  if (set === undefined) {
+    throw new Error(
+      `no schemas for Kubernetes ${formatVersion(version)}: supported versions are ${supportedVersions()} (master and latest mean ${LATEST_KUBERNETES_VERSION})`,
+    );
+  }
+  return set;
+}
+
+/** "1.27, 1.28, …" */
+export function supportedVersions(): string {
+  return SCHEMA_SETS.map((set) => set.version).join(', ');
 }
 
 /** Negative, zero or positive as `a` is older than, the same as, or newer than `b`. */
@@ -29,4 +94,10 @@ export function compareVersions(a: KubernetesVersion, b: KubernetesVersion): num
 /** `1.27` */
 export function formatVersion(version: KubernetesVersion): string {
   return `${version.major}.${version.minor}`;
+}
+
+/** kubeconform's `{{ .NormalizedKubernetesVersion }}`: `master`, or `v` and the full version (`v1.27.0`). */
+export function normalizedKubernetesVersion(version: KubernetesVersion): string {
+  if (version.alias !== undefined) return 'master';
+  return `v${version.major}.${version.minor}.${version.patch ?? 0}`;
 }

@@ -2,7 +2,10 @@ import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion, type KubernetesVers
 
 /** How resources are validated. */
 export interface ValidateOptions {
-  /** APIs removed by this release are invalid; deprecated ones warn. @default 1.27 */
+  /**
+   * The release whose schema set is used (fields and kinds it lacks are problems) and whose removed
+   * APIs are invalid (deprecated ones warn). @default {@link DEFAULT_KUBERNETES_VERSION}
+   */
   readonly kubernetesVersion: KubernetesVersion;
   /** Unknown fields are invalid. @default true */
   readonly strict: boolean;
@@ -12,10 +15,14 @@ export interface ValidateOptions {
   readonly skipKinds: readonly string[];
   /** Kinds that are errors wherever they appear, same forms as `skipKinds`. @default [] */
   readonly rejectKinds: readonly string[];
-  /** Schema locations, as kubeconform's `-schema-location` (repeatable; `default` is the bundled schemas). @default [] */
+  /**
+   * kubeconform's schema locations, searched in order: `default` (the built-in schemas), a folder
+   * laid out like kubernetes-json-schema, or a file template such as
+   * `schemas/{{ .ResourceKind }}{{ .KindSuffix }}.json`. @default [] (the built-in schemas)
+   */
   readonly schemaLocations: readonly string[];
-  /** CustomResourceDefinition files whose schemas validate their custom resources (`--crd`, repeatable). @default [] */
-  readonly crds: readonly string[];
+  /** Files or folders of CustomResourceDefinition manifests whose custom resources can be validated; searched first. @default [] */
+  readonly crdPaths: readonly string[];
 }
 
 /** Fills in the defaults of {@link ValidateOptions}. */
@@ -27,7 +34,7 @@ export function resolveOptions(options: Partial<ValidateOptions> = {}): Validate
     skipKinds: options.skipKinds ?? [],
     rejectKinds: options.rejectKinds ?? [],
     schemaLocations: options.schemaLocations ?? [],
-    crds: options.crds ?? [],
+    crdPaths: options.crdPaths ?? [],
   };
 }
 

@@ -1,85 +1,88 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { pathToFileURL } from 'url';
-import { FieldNode, type GeneratedValidator } from './field-tree';
-import { compileGatekeeperSchema, gatekeeperSchemaFor } from './gatekeeper-schemas';
-import { importEsm } from './import-esm';
+import { join } from 'path';
+import { readManifests } from '../manifest';
+import { CrdSchemas, readCrdFiles } from './crd-schemas';
+import { GatekeeperSchemas } from './gatekeeper-schemas';
+import { schemaSetFor } from './kubernetes-version';
+import type { ValidateOptions } from './options';
+import { PackageSchemas, type KindSchema } from './package-schemas';
+import { schemaDeltaFor } from './schema-deltas';
+import { LocationSchemas, parseSchemaLocation } from './schema-location';
 
-/**
- * The npm packages schemas come from, searched in order. Each lays its models out as
- * `<group>/<version>/<Kind>.js` (`v1/<Kind>.js` for the core group), and each model module imports
- * its ajv-generated validator from `_schemas/`.
- */
-export const SCHEMA_PACKAGES: readonly string[] = [
-  'kubernetes-models',
+export type { KindSchema } from './package-schemas';
+
+/** Packages of custom resource models, searched after the Kubernetes schema set in the built-in location. */
+export const CUSTOM_RESOURCE_PACKAGES: readonly string[] = [
   '@kubernetes-models/argo-cd',
-  '@kubernetes-models/argo-rollouts',
   '@kubernetes-models/cert-manager',
-  '@kubernetes-models/external-secrets',
   '@kubernetes-models/prometheus-operator',
 ];
 
-/** The schema of one apiVersion/kind: its generated validator and its allowed-fields tree. */
-export interface KindSchema {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly validate: GeneratedValidator;
-  /** Learned as resources are validated, see field-tree.ts. */
-  readonly fields: FieldNode;
+/**
+ * The built-in CRD manifests: every .yaml, .yml or .json file in this folder is read like a `--crd`
+ * file when a kind is not found in the packages. Add a CRD by dropping its manifest here.
+ */
+export const BUILTIN_CRD_FOLDER = join(__dirname, 'crds');
+
+/** Where one lookup can find schemas. */
+interface SchemaSource {
+  schemaFor(apiVersion: string, kind: string): KindSchema | undefined;
 }
 
+/** What the catalog needs from the validator's options. */
+export type CatalogOptions = Pick<ValidateOptions, 'crdPaths' | 'kubernetesVersion' | 'schemaLocations' | 'strict'>;
+
 /**
- * Finds and loads schemas per apiVersion/kind, once. Only the validator modules of kinds actually
- * met are imported (a Deployment pulls in ~100 small modules), which keeps start-up small.
+ * Finds the schema of each apiVersion/kind, once, as kubeconform does: CRDs given with `--crd`
+ * first, then each schema location in order. The built-in location (`default`, used when no
+ * location is given) is the selected Kubernetes release's schema set, the custom resource
+ * packages, Gatekeeper's kinds and the built-in CRDs. Sources are opened on first use, so a run that meets only
+ * Kubernetes kinds never reads a CRD.
  */
 export class SchemaCatalog {
-  private readonly loaded = new Map<string, Promise<KindSchema | undefined>>();
-  private packageRoots: string[] | undefined;
+  private readonly loaded = new Map<string, KindSchema | undefined>();
+  private readonly sources: (() => SchemaSource)[];
 
-  /** The schema for an apiVersion/kind, or undefined when no package has one. */
-  schemaFor(apiVersion: string, kind: string): Promise<KindSchema | undefined> {
-    const key = `${apiVersion}/${kind}`;
-    let schema = this.loaded.get(key);
-    if (schema === undefined) {
-      schema = this.load(apiVersion, kind);
-      this.loaded.set(key, schema);
-    }
-    return schema;
-  }
-
-  private async load(apiVersion: string, kind: string): Promise<KindSchema | undefined> {
-    const schemaModule = this.findSchemaModule(apiVersion, kind);
-    if (schemaModule === undefined) {
-      const gatekeeper = gatekeeperSchemaFor(apiVersion, kind);
-      return gatekeeper && { apiVersion, kind, validate: compileGatekeeperSchema(gatekeeper), fields: new FieldNode() };
-    }
-    const { validate } = (await importEsm(pathToFileURL(schemaModule).href)) as { validate: GeneratedValidator };
-    return { apiVersion, kind, validate, fields: new FieldNode() };
-  }
-
-  /** The `_schemas/*.js` file of the model declaring exactly this apiVersion and kind. */
-  private findSchemaModule(apiVersion: string, kind: string): string | undefined {
-    // Kinds are identifiers; anything else must not reach the file system.
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(kind) || !/^([a-z0-9.-]+\/)?v[a-z0-9]+$/.test(apiVersion)) return undefined;
-    for (const root of this.roots()) {
-      // `apps/v1` lives in apps/v1/, the core group's `v1` in v1/.
-      const modelFile = path.join(root, apiVersion, `${kind}.js`);
-      let source: string;
-      try {
-        source = fs.readFileSync(modelFile, 'utf8');
-      } catch {
-        continue;
+  /**
+   * @param builtinCrdFolder the built-in CRDs, {@link BUILTIN_CRD_FOLDER} unless a test gives its own
+   * @throws SchemaSourceError for an unusable schema location, Error for a Kubernetes version without schemas.
+   */
+  constructor(options: CatalogOptions, builtinCrdFolder = BUILTIN_CRD_FOLDER) {
+    const schemaSet = schemaSetFor(options.kubernetesVersion);
+    const locations = (options.schemaLocations.length > 0 ? options.schemaLocations : ['default']).map(parseSchemaLocation);
+    const sources: (() => SchemaSource)[] = [];
+    if (options.crdPaths.length > 0) sources.push(once(() => readCrdFiles(options.crdPaths)));
+    for (const location of locations) {
+      if (location.type === 'default') {
+        sources.push(
+          once(() => new PackageSchemas([schemaSet.packageName], schemaSet.borrowsFrom === undefined ? undefined : schemaDeltaFor(schemaSet.version))),
+          once(() => new PackageSchemas(CUSTOM_RESOURCE_PACKAGES)),
+          once(() => new GatekeeperSchemas()),
+          once(() => new CrdSchemas(readManifests([builtinCrdFolder]).documents)),
+        );
+      } else {
+        sources.push(once(() => new LocationSchemas(location.template, options.kubernetesVersion, options.strict)));
       }
-      // Sub-schemas (DeploymentSpec) have model files too; only top-level kinds declare both.
-      if (!source.includes(`this.apiVersion=${JSON.stringify(apiVersion)}`) || !source.includes(`this.kind=${JSON.stringify(kind)}`)) continue;
-      const match = /from"((?:\.\.\/)+_schemas\/[A-Za-z0-9]+\.js)"/.exec(source);
-      if (match) return path.resolve(path.dirname(modelFile), match[1]);
+    }
+    this.sources = sources;
+  }
+
+  /** The schema for an apiVersion/kind, or undefined when no source has one. */
+  async schemaFor(apiVersion: string, kind: string): Promise<KindSchema | undefined> {
+    const key = `${apiVersion}/${kind}`;
+    if (!this.loaded.has(key)) this.loaded.set(key, this.find(apiVersion, kind));
+    return this.loaded.get(key);
+  }
+
+  private find(apiVersion: string, kind: string): KindSchema | undefined {
+    for (const source of this.sources) {
+      const schema = source().schemaFor(apiVersion, kind);
+      if (schema !== undefined) return schema;
     }
     return undefined;
   }
+}
 
-  private roots(): string[] {
-    this.packageRoots ??= SCHEMA_PACKAGES.map((name) => path.dirname(require.resolve(`${name}/package.json`)));
-    return this.packageRoots;
-  }
+function once<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= create());
 }

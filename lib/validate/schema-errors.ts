@@ -70,6 +70,8 @@ function keywordMessage(error: AjvError, value: unknown): string {
       return `must have ${error.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} entries`;
     case 'uniqueItems':
       return `items ${String(params.j)} and ${String(params.i)} are identical; list items must be unique`;
+    case 'x-list-map-keys-unique':
+      return `items ${String(params.j)} and ${String(params.i)} have the same ${(params.keys as string[]).join(', ')}: the keys of a map-type list (x-kubernetes-list-map-keys) must be unique`;
     default:
       return `fails the schema's ${error.keyword} constraint ${JSON.stringify(params)}`;
   }

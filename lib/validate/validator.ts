@@ -21,8 +21,11 @@ export class Validator {
   private readonly lifecycles = new Map<string, ApiLifecycle>();
   private readonly schemas = new Map<string, KindSchema | undefined>();
 
-  constructor(options: Partial<ValidateOptions> = {}, private readonly catalog = new SchemaCatalog()) {
+  private readonly catalog: SchemaCatalog;
+
+  constructor(options: Partial<ValidateOptions> = {}, catalog?: SchemaCatalog) {
     this.options = resolveOptions(options);
+    this.catalog = catalog ?? new SchemaCatalog(this.options);
   }
 
   /** Validates one document. Never throws for bad input; every problem becomes a finding. */
@@ -103,6 +106,8 @@ export class Validator {
     if (!this.schemas.has(key)) throw new Error(`internal error: the schema of ${kind} ${apiVersion} was not loaded; call loadSchemas first`);
     const schema = this.schemas.get(key);
     if (schema === undefined) {
+      // The release's schema set lacks a kind it does not serve yet; that, not a missing schema, is the problem.
+      if (lifecycle.state === 'not-yet-served') return finish(identity, problems.map((problem) => problemAt(document, problem)));
       if (options.ignoreMissingSchemas) return outcome(identity, 'skipped', [], `no schema for ${kind} ${apiVersion}`);
       const message = `could not find a schema for ${kind} ${apiVersion}: check the apiVersion and kind, or pass --ignore-missing-schemas`;
       return finish(identity, [problemAt(document, { rule: 'missing-schema', path: '/kind', message })]);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadEnvironments, parseEnvironment } from '../../lib/config';
 import { environmentJsonSchema } from '../../lib/config/json-schema';
+import { DEFAULT_KUBERNETES_VERSION } from '../../lib/validate/kubernetes-version';
 
 const productionText = readFileSync('environments/production.yaml', 'utf8');
 const file = 'environments/production.yaml';
@@ -33,6 +34,12 @@ describe('loading environments', () => {
     expect(production.services.worker.replicas).toEqual({ min: 3, max: 15 });
     expect(production.blueGreen.api.activeColor).toBe('blue');
     expect(production.backup.schedule).toBe('0 2 * * *');
+    expect(production.kubernetesVersion).toBe('1.33');
+  });
+
+  it('defaults the Kubernetes version to the newest with schemas', () => {
+    const config = parseEnvironment(productionText.replace(/kubernetesVersion: "1.33"\n/, ''), file, 'production');
+    expect(config.kubernetesVersion).toBe(DEFAULT_KUBERNETES_VERSION);
   });
 
   it('matches the reference sizing table', () => {
@@ -88,6 +95,20 @@ describe('bad configuration is rejected with file, line, field and value', () =>
   it.each([0, 70000])('port %d', (badPort) => {
     const error = errorAfter('port: 8080', `port: ${badPort}`);
     expect(error.issues).toEqual([expect.objectContaining({ path: 'services.api.port', value: badPort, message: 'must be a port between 1 and 65535' })]);
+  });
+
+  it('a Kubernetes version without schemas, listing the supported ones', () => {
+    const error = errorAfter('kubernetesVersion: "1.33"', 'kubernetesVersion: "1.31"');
+    expect(error.issues).toEqual([
+      expect.objectContaining({ path: 'kubernetesVersion', value: '1.31', message: 'no schemas for Kubernetes 1.31: supported versions are 1.27, 1.28, 1.29, 1.30, 1.32, 1.33 (master and latest mean 1.33)' }),
+    ]);
+  });
+
+  it('an unquoted Kubernetes version, which YAML reads as a number', () => {
+    const error = errorAfter('kubernetesVersion: "1.33"', 'kubernetesVersion: 1.30');
+    expect(error.issues).toEqual([
+      expect.objectContaining({ path: 'kubernetesVersion', value: 1.3, message: 'must be a quoted Kubernetes version such as "1.33" (unquoted, 1.30 would be read as the number 1.3)' }),
+    ]);
   });
 
   it('an unknown key, pointing at the key', () => {

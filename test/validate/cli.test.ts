@@ -31,6 +31,27 @@ describe('validate command line (kubeconform\'s)', () => {
     expect(wrong.stderr.split('\n')[0]).toBe('invalid boolean value "maybe" for -strict: parse error');
   });
 
+  it('rejects a Kubernetes version without schemas, listing the supported ones', async () => {
+    const outcome = await runCli(['-kubernetes-version', '1.20', fixture('valid_deployment.yaml')]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toContain('validate: no schemas for Kubernetes 1.20: supported versions are 1.27, 1.28, 1.29, 1.30, 1.32, 1.33 (master and latest mean 1.33)');
+    expect((await runCli(['-strict', '-kubernetes-version', 'latest', fixture('sidecar_container.yaml')])).code).toBe(0);
+    expect((await runCli(['-strict', '-kubernetes-version', 'master', fixture('sidecar_container.yaml')])).code).toBe(0);
+  });
+
+  it('rejects an http(s) schema location: nothing is downloaded', async () => {
+    const outcome = await runCli(['-schema-location', 'https://raw.example.com/schemas/', fixture('valid_deployment.yaml')]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toContain('--schema-location https://raw.example.com/schemas/: this validator works offline and never downloads schemas');
+  });
+
+  it('fails naming a --crd path that holds no CRD', async () => {
+    const outcome = await runCli(['-crd', fixture('valid_deployment.yaml'), fixture('valid_deployment.yaml')]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toBe(`validate: reading schemas: --crd ${fixture('valid_deployment.yaml')}: no CustomResourceDefinition found; give CRD manifests (kind: CustomResourceDefinition)\n`);
+  });
+
   it('has kubeconform\'s defaults: not strict, no summary, so a valid run prints nothing', async () => {
     expect(await runCli([fixture('valid_deployment.yaml')])).toEqual({ code: 0, stdout: '', stderr: '' });
     expect((await runCli([fixture('unknown_field.yaml')])).code).toBe(0);
@@ -47,7 +68,7 @@ describe('validate command line (kubeconform\'s)', () => {
     expect((await runCli(['-output'])).stderr.split('\n')[0]).toBe('flag needs an argument: -output');
     const format = await runCli(['-output', 'xml', fixture('valid_deployment.yaml')]);
     expect([format.code, format.stderr.split('\n')[0]]).toEqual([1, 'validate: unknown output format "xml": use one of json, json-detailed, junit, pretty, sarif, tap, text']);
-    expect((await runCli(['-kubernetes-version', 'latest', fixture('valid_deployment.yaml')])).stderr).toContain('invalid Kubernetes version "latest"');
+    expect((await runCli(['-kubernetes-version', 'newest', fixture('valid_deployment.yaml')])).stderr).toContain('invalid Kubernetes version "newest"');
     expect((await runCli(['-ignore-filename-pattern', '(', fixture('valid_deployment.yaml')])).stderr).toContain('invalid -ignore-filename-pattern "("');
     expect((await runCli(['-n', '0', fixture('valid_deployment.yaml')])).code).toBe(1);
   });
@@ -66,8 +87,9 @@ describe('validate command line (kubeconform\'s)', () => {
     expect(await runCli(['-v'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
-  it('passes -schema-location and --crd through, repeatable, without failing', async () => {
-    const outcome = await runCli(['-schema-location', 'default', '-schema-location', 'schemas/{{ .ResourceKind }}.json', '--crd', fixture('valid_deployment.yaml'), '-summary', fixture('valid_deployment.yaml')]);
+  it('takes -schema-location and -crd repeatable, in either dash form', async () => {
+    const crds = fixture('crds');
+    const outcome = await runCli(['-schema-location', 'default', '--schema-location', 'schemas/{{ .ResourceKind }}.json', '-crd', crds, '--crd', crds, '-summary', fixture('valid_deployment.yaml')]);
     expect(outcome).toEqual({ code: 0, stdout: SUMMARY_ONE_VALID, stderr: '' });
   });
 

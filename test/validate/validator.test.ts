@@ -1,5 +1,5 @@
 import { ManifestInputError, parseManifest, readManifests } from '../../lib/manifest';
-import { parseKubernetesVersion, validateFiles, validateManifests, Validator, type FileResults, type ValidateOptions } from '../../lib/validate';
+import { resolveKubernetesVersion, validateFiles, validateManifests, Validator, type FileResults, type ValidateOptions } from '../../lib/validate';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -64,9 +64,9 @@ describe('Validator.validateResource', () => {
   });
 
   it('judges apiVersions by the target Kubernetes version', async () => {
-    const cronJob = 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: nightly}\nspec:\n  schedule: "0 1 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: job, image: busybox}]\n';
-    expect((await validate(cronJob))[0]).toMatchObject({ status: 'invalid', findings: [{ rule: 'api-removed', line: 1 }] });
-    const old = await validate(cronJob, { kubernetesVersion: parseKubernetesVersion('1.22') });
+    const priorityLevel = 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta2\nkind: PriorityLevelConfiguration\nmetadata: {name: batch}\nspec:\n  type: Limited\n  limited:\n    assuredConcurrencyShares: 10\n    limitResponse: {type: Reject}\n';
+    expect((await validate(priorityLevel, { kubernetesVersion: resolveKubernetesVersion('1.33') }))[0]).toMatchObject({ status: 'invalid', findings: [{ rule: 'api-removed', line: 1 }] });
+    const old = await validate(priorityLevel, { kubernetesVersion: resolveKubernetesVersion('1.27') });
     expect(old[0]).toMatchObject({ status: 'valid', findings: [{ rule: 'api-deprecated', severity: 'warning' }] });
   });
 

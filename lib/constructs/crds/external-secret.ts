@@ -1,9 +1,21 @@
-import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import { ApiObject, type ApiObjectMetadata, type GroupVersionKind } from 'cdk8s';
 import type { Construct } from 'constructs';
 
-/** The spec of an External Secrets Operator ExternalSecret, typed from the operator's own CRD schema. */
-export type ExternalSecretSpec = NonNullable<IExternalSecret['spec']>;
+/**
+ * The part of an External Secrets Operator ExternalSecret's spec (external-secrets.io/v1) the
+ * platform writes. No models package for v1 runs on Node 20, so the type is written here; the
+ * validator checks the objects against lib/validate/crds/external-secrets.io_externalsecrets.yaml.
+ */
+export interface ExternalSecretSpec {
+  /** How often the operator re-reads the store (a Go duration). */
+  readonly refreshInterval?: string;
+  readonly secretStoreRef: { readonly kind: 'ClusterSecretStore' | 'SecretStore'; readonly name: string };
+  readonly target: { readonly name: string; readonly creationPolicy?: 'Owner' | 'Orphan' | 'Merge' | 'None'; readonly deletionPolicy?: 'Delete' | 'Merge' | 'Retain' };
+  /** Keys of the Secret, each read from one property of a remote key. */
+  readonly data?: ReadonlyArray<{ readonly secretKey: string; readonly remoteRef: { readonly key: string; readonly property?: string } }>;
+  /** Remote keys whose every property becomes a key of the Secret. */
+  readonly dataFrom?: ReadonlyArray<{ readonly extract: { readonly key: string } }>;
+}
 
 /** Props of {@link ExternalSecret}. */
 export interface ExternalSecretProps {

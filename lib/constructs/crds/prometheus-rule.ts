@@ -1,5 +1,4 @@
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
-import type { IRuleGroup } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/RuleGroup';
 import { ApiObject, type ApiObjectMetadata, type GroupVersionKind } from 'cdk8s';
 import type { Construct } from 'constructs';
 
@@ -7,7 +6,7 @@ import type { Construct } from 'constructs';
 export type PrometheusRuleSpec = IPrometheusRule['spec'];
 
 /** One group of recording or alerting rules, evaluated together at one interval. */
-export type PrometheusRuleGroup = IRuleGroup;
+export type PrometheusRuleGroup = NonNullable<PrometheusRuleSpec['groups']>[number];
 
 /** Props of {@link PrometheusRule}. */
 export interface PrometheusRuleProps {

@@ -1,0 +1,69 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { FieldNode, type GeneratedValidator } from './field-tree';
+import { fieldTreeUnder, type SchemaDelta } from './schema-deltas';
+
+/** The schema of one apiVersion/kind: its validator and its allowed-fields tree. */
+export interface KindSchema {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly validate: GeneratedValidator;
+  /** Learned as resources are validated (see field-tree.ts), or built from the schema up front. */
+  readonly fields: FieldNode;
+}
+
+/**
+ * Schemas from npm packages of the kubernetes-models family. Each lays its models out as
+ * `<group>/<version>/<Kind>.js` (`v1/<Kind>.js` for the core group), and each model module requires
+ * its ajv-generated validator from `_schemas/`. Only the validators of kinds actually met are
+ * loaded (a Deployment pulls in ~100 small modules), which keeps start-up small.
+ */
+export class PackageSchemas {
+  private roots: string[] | undefined;
+
+  /**
+   * @param packageNames searched in order
+   * @param delta narrows the packages' kinds and fields to an older Kubernetes release
+   */
+  constructor(
+    private readonly packageNames: readonly string[],
+    private readonly delta?: SchemaDelta,
+  ) {}
+
+  /** The schema of the model declaring exactly this apiVersion and kind, if a package has one. */
+  schemaFor(apiVersion: string, kind: string): KindSchema | undefined {
+    // Kinds are identifiers; anything else must not reach the file system.
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(kind) || !/^([a-z0-9.-]+\/)?v[a-z0-9]+$/.test(apiVersion)) return undefined;
+    if (this.delta?.absentKinds.includes(`${apiVersion}/${kind}`)) return undefined;
+    for (const root of this.packageRoots()) {
+      const schemaModule = findSchemaModule(root, apiVersion, kind);
+      if (schemaModule === undefined) continue;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is found at run time
+      const { validate } = require(schemaModule) as { validate: GeneratedValidator };
+      const fields = this.delta === undefined ? new FieldNode() : fieldTreeUnder(this.delta, apiVersion, kind);
+      return { apiVersion, kind, validate, fields };
+    }
+    return undefined;
+  }
+
+  private packageRoots(): string[] {
+    this.roots ??= this.packageNames.map((name) => path.dirname(require.resolve(`${name}/package.json`)));
+    return this.roots;
+  }
+}
+
+/** The `_schemas/*.js` file of the model declaring exactly this apiVersion and kind. */
+function findSchemaModule(root: string, apiVersion: string, kind: string): string | undefined {
+  // `apps/v1` lives in apps/v1/, the core group's `v1` in v1/.
+  const modelFile = path.join(root, apiVersion, `${kind}.js`);
+  let source: string;
+  try {
+    source = fs.readFileSync(modelFile, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Sub-schemas (DeploymentSpec) have model files too; only top-level kinds declare both.
+  if (!source.includes(`.apiVersion=${JSON.stringify(apiVersion)}`) || !source.includes(`.kind=${JSON.stringify(kind)}`)) return undefined;
+  const match = /require\("((?:\.\.\/)+_schemas\/[A-Za-z0-9]+\.js)"\)/.exec(source);
+  return match ? path.resolve(path.dirname(modelFile), match[1]) : undefined;
+}
