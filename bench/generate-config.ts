@@ -27,7 +27,7 @@ export function generatedServiceName(template: string, index: number, serviceCou
 /**
  * One environment of a generated platform: the reference environment with `serviceCount` services,
  * service `n` a copy of the reference's `n mod k`-th service (of k, by name) under its own name, image
- * repository, ingress path, Secrets and blue/green preview host. Quotas grow with the service count.
+ * repository, ingress path, Secrets, blue/green preview host and canary settings. Quotas grow with the service count.
  */
 export function generateEnvironment(reference: Json, serviceCount: number): Json {
   if (!Number.isInteger(serviceCount) || serviceCount < 1) {
@@ -37,20 +37,25 @@ export function generateEnvironment(reference: Json, serviceCount: number): Json
   const templateNames = Object.keys(templates).sort();
   if (templateNames.length === 0) throw new Error(`environment ${String(reference.name)}: no services to model generated ones on`);
   const referenceBlueGreen = (reference.blueGreen ?? {}) as Record<string, Json>;
+  const referenceCanary = (reference.canary ?? {}) as Record<string, Json>;
 
   const services: Record<string, Json> = {};
   const blueGreen: Record<string, Json> = {};
+  const canary: Record<string, Json> = {};
   for (let index = 1; index <= serviceCount; index++) {
     const template = templateNames[(index - 1) % templateNames.length];
     const name = generatedServiceName(template, index, serviceCount);
     services[name] = renameService(templates[template], name);
     if (referenceBlueGreen[template] !== undefined) blueGreen[name] = renameBlueGreen(referenceBlueGreen[template], template, name);
+    if (referenceCanary[template] !== undefined) canary[name] = renameCanary(referenceCanary[template], name);
   }
   const growth = serviceCount / templateNames.length;
   const generated: Json = { ...structuredClone(reference), services };
   if (reference.quota !== undefined) generated.quota = scaleQuota(reference.quota as Json, growth);
   if (Object.keys(blueGreen).length > 0) generated.blueGreen = blueGreen;
   else delete generated.blueGreen;
+  if (Object.keys(canary).length > 0) generated.canary = canary;
+  else delete generated.canary;
   return generated;
 }
 
@@ -92,6 +97,12 @@ function renameBlueGreen(template: Json, templateName: string, name: string): Js
     if (state && typeof state.image === 'string') state.image = renameImage(state.image, name);
   }
   return blueGreen;
+}
+
+function renameCanary(template: Json, name: string): Json {
+  const canary = structuredClone(template);
+  if (typeof canary.previousImage === 'string') canary.previousImage = renameImage(canary.previousImage, name);
+  return canary;
 }
 
 /** `registry/path/api:1.5.0@sha256:…` → `registry/path/<name>:1.5.0@sha256:…` */

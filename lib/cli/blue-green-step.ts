@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
-import { otherColor, ConfigError, type BlueGreenConfig } from '../config';
-import { promoteIdleColor, releaseImage, ReleaseError, renderReview, REPORT_FORMATS, rollbackActiveColor, runReleaseStep, YamlEditError } from '../review';
+import { otherColor, ConfigError } from '../config';
+import { promote, releaseImage, ReleaseError, renderReview, REPORT_FORMATS, rollback, runReleaseStep, YamlEditError, type ReleaseState } from '../review';
 
-/** The three GitOps steps of the blue/green runbook; `npm run release|promote|rollback` run them. */
+/** The three GitOps steps of the blue/green and canary runbooks; `npm run release|promote|rollback` run them. */
 export type BlueGreenStep = 'release' | 'promote' | 'rollback';
 
 /** Where a step writes, so tests can run it in-process. */
@@ -17,9 +17,12 @@ export interface StepIo {
 export const EXIT_USAGE = 2;
 
 const DESCRIPTIONS: Record<BlueGreenStep, string> = {
-  release: 'Put <image> on the idle color of <service> (warming it if it runs no pods), re-synthesize dist/ and show the review diff against HEAD.',
-  promote: 'Make the idle color of <service> active (its preview Service then selects the old color), re-synthesize dist/ and show the review diff against HEAD.',
-  rollback: 'Switch <service> back to its other color, re-synthesize dist/ and show the review diff against HEAD.',
+  release:
+    'Release <image>: blue/green puts it on the idle color of <service> (warming it if it runs no pods); canary makes it the Rollout\'s image, keeping the replaced one as previousImage. Then re-synthesize dist/ and show the review diff against HEAD.',
+  promote:
+    'Promote the release of <service>: blue/green makes the idle color active (its preview Service then selects the old color); canary sets promoteFull, so the new version takes all traffic without further steps. Then re-synthesize dist/ and show the review diff against HEAD.',
+  rollback:
+    'Roll <service> back: blue/green switches to its other color; canary returns the Rollout to previousImage, which aborts a release in progress. Then re-synthesize dist/ and show the review diff against HEAD.',
 };
 
 /**
@@ -30,7 +33,7 @@ export function runBlueGreenStep(step: BlueGreenStep, argv: readonly string[], i
   const program = new Command(step)
     .description(DESCRIPTIONS[step])
     .argument('<environment>', 'environment name: environments/<environment>.yaml')
-    .argument('<service>', 'a service with an entry under blueGreen');
+    .argument('<service>', 'a service with strategy blueGreen or canary');
   if (step === 'release') program.argument('<image>', 'image reference with registry and tag, e.g. registry.example.com/team/api:1.5.0@sha256:<digest>');
   program
     .option('--environments <dir>', 'folder of environment files', 'environments')
@@ -59,8 +62,8 @@ export function runBlueGreenStep(step: BlueGreenStep, argv: readonly string[], i
         step === 'release'
           ? releaseImage(text, service as string, image as string, source)
           : step === 'promote'
-            ? promoteIdleColor(text, service as string, source)
-            : rollbackActiveColor(text, service as string, source),
+            ? promote(text, service as string, source)
+            : rollback(text, service as string, source),
     });
     // Markdown and JSON go to stdout alone, ready to paste or parse; the narrative then goes to stderr.
     const say = flags.format === 'text' ? io.stdout : io.stderr;
@@ -86,7 +89,10 @@ export function runBlueGreenStep(step: BlueGreenStep, argv: readonly string[], i
   }
 }
 
-function outcome(step: BlueGreenStep, before: BlueGreenConfig, after: BlueGreenConfig): string {
+function outcome(step: BlueGreenStep, beforeState: ReleaseState, afterState: ReleaseState): string {
+  if (beforeState.strategy === 'canary' || afterState.strategy === 'canary') return canaryOutcome(step, beforeState, afterState);
+  const before = beforeState.blueGreen;
+  const after = afterState.blueGreen;
   if (step === 'release') {
     const idle = otherColor(after.activeColor);
     const was = before[idle].image === undefined ? 'had no image' : `was ${before[idle].image}`;
@@ -96,7 +102,21 @@ function outcome(step: BlueGreenStep, before: BlueGreenConfig, after: BlueGreenC
   return `${after.activeColor} is active (${after[after.activeColor].image}); ${before.activeColor} is idle and ${after.idleColorScale}`;
 }
 
-function nextStep(step: BlueGreenStep, environment: string, service: string, after: BlueGreenConfig): string {
+function canaryOutcome(step: BlueGreenStep, before: ReleaseState, after: ReleaseState): string {
+  const image = (state: ReleaseState) => (state.strategy === 'canary' ? state.image : '');
+  if (step === 'release') return `the Rollout now rolls out ${image(after)} by its steps (was ${image(before)})`;
+  if (step === 'promote') return `${image(after)} is promoted in full: no more steps or analysis, it takes all traffic`;
+  return `the Rollout returns to ${image(after)} (from ${image(before)}), skipping steps and analysis`;
+}
+
+function nextStep(step: BlueGreenStep, environment: string, service: string, state: ReleaseState): string {
+  if (state.strategy === 'canary') {
+    if (step === 'release') {
+      return `commit and let Argo CD sync; the analysis aborts a bad release by itself; to skip the remaining steps: npm run promote -- ${environment} ${service}; to go back: npm run rollback -- ${environment} ${service}`;
+    }
+    return `commit and let Argo CD sync`;
+  }
+  const after = state.blueGreen;
   if (step === 'release') {
     return `commit, let Argo CD sync, smoke-test https://${after.previewHost}/, then npm run promote -- ${environment} ${service}`;
   }

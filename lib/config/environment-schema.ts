@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { blueGreenSchema } from './blue-green-schema';
 import { DEFAULT_KUBERNETES_VERSION } from '../validate/kubernetes-version';
+import { canarySchema } from './canary-schema';
 import { cidr, cpuQuantity, cronSchedule, dnsLabel, envVarName, hostname, imageReference, kubernetesVersion, memoryQuantity, port } from './formats';
 import { secretKeyRefSchema, serviceSchema } from './service-schema';
 
@@ -52,8 +53,10 @@ export const quotaSchema = z.strictObject({
   pods: z.number().int().min(1),
 });
 
-/** Alert thresholds of the PrometheusRule. */
+/** Alert thresholds of the PrometheusRule (also the canary analysis' thresholds), and where Prometheus answers. */
 export const monitoringSchema = z.strictObject({
+  /** The Prometheus that canary analyses query (from the Argo Rollouts controller). */
+  prometheusUrl: z.string().regex(/^https?:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[^\s]*)?$/, 'must be an http:// or https:// URL such as http://prometheus-operated.monitoring.svc:9090').default('http://prometheus-operated.monitoring.svc:9090'),
   errorRatePercent: z.number().positive().max(100).default(1),
   latencyP95Seconds: z.number().positive().default(1),
   memoryLimitPercent: z.number().int().min(1).max(100).default(90),
@@ -172,8 +175,10 @@ export const environmentSchema = z.strictObject({
   secretStore: secretStoreSchema.optional(),
   argocd: argocdSchema,
   services: z.record(dnsLabel, serviceSchema).refine((s) => Object.keys(s).length > 0, 'must define at least one service'),
-  /** Blue/green services, by service name; the others run one Deployment. */
+  /** Blue/green services, by service name (`strategy: blueGreen`). */
   blueGreen: z.record(dnsLabel, blueGreenSchema).default({}),
+  /** Canary services, by service name (`strategy: canary`): steps, analysis and release state. */
+  canary: z.record(dnsLabel, canarySchema).default({}),
   /** Gatekeeper constraints generated from policies/ (see README, "Enforcement in the cluster"). */
   admission: admissionSchema.prefault({}),
 });

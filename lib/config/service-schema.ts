@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { releaseStrategies } from './canary-schema';
 import { cpuQuantity, dnsLabel, envVarName, httpPath, imageReference, memoryQuantity, port } from './formats';
 
 /** Container resource limits; requests are derived as half of each limit (see lib/constructs/workload). */
@@ -53,7 +54,13 @@ export const egressTargets = ['postgres', 'redis', 'objectStorage'] as const;
 export const serviceSchema = z.strictObject({
   /** What the service is in the architecture; becomes app.kubernetes.io/component. */
   component: z.enum(['api', 'worker', 'frontend']),
-  /** Image for a service without blue/green (blue/green services take their images from `blueGreen`). */
+  /**
+   * How new versions are released: `rolling` (one Deployment), `blueGreen` (a Deployment per color,
+   * settings under `blueGreen.<service>`) or `canary` (an Argo Rollouts Rollout, settings under
+   * `canary.<service>`). Default: `blueGreen` when `blueGreen.<service>` exists, else `rolling`.
+   */
+  strategy: z.enum(releaseStrategies).optional(),
+  /** Image for a rolling or canary service (blue/green services take their images from `blueGreen`). */
   image: imageReference.optional(),
   /** The HTTP port; a service without one gets no Service and no Ingress route. */
   port: port.optional(),

@@ -2,18 +2,25 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import type { ServiceConfig } from '../config';
 
+/** The workload an autoscaler scales: a Deployment, or an Argo Rollouts Rollout (which has the scale subresource). */
+export interface ScaleTarget {
+  readonly apiVersion: 'apps/v1' | 'argoproj.io/v1alpha1';
+  readonly kind: 'Deployment' | 'Rollout';
+  readonly name: string;
+}
+
 /** Props of {@link Autoscaler}. */
 export interface AutoscalerProps {
-  /** The Deployment to scale; the HPA takes its name. */
-  readonly deploymentName: string;
-  /** Labels of the HPA (those of its Deployment). */
+  /** The workload to scale; the HPA takes its name. */
+  readonly target: ScaleTarget;
+  /** Labels of the HPA (those of its workload). */
   readonly labels: Record<string, string>;
   /** The service, for its replica bounds and utilisation targets. */
   readonly service: ServiceConfig;
 }
 
 /**
- * An autoscaling/v2 HorizontalPodAutoscaler of one Deployment, on CPU and memory utilisation
+ * An autoscaling/v2 HorizontalPodAutoscaler of one Deployment or Rollout, on CPU and memory utilisation
  * (relative to the requests), with the configured scale-down stabilisation window.
  */
 export class Autoscaler extends Construct {
@@ -25,9 +32,9 @@ export class Autoscaler extends Construct {
       resource: { name, target: { type: 'Utilization', averageUtilization } },
     });
     new k8s.KubeHorizontalPodAutoscalerV2(this, 'hpa', {
-      metadata: { name: props.deploymentName, labels: props.labels },
+      metadata: { name: props.target.name, labels: props.labels },
       spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: props.deploymentName },
+        scaleTargetRef: { apiVersion: props.target.apiVersion, kind: props.target.kind, name: props.target.name },
         minReplicas: replicas.min,
         maxReplicas: replicas.max,
         metrics: [utilisation('cpu', autoscaling.cpuPercent), utilisation('memory', autoscaling.memoryPercent)],

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import type { EnvironmentConfig } from '../config';
+import { strategyOf, type EnvironmentConfig } from '../config';
 import { BlueGreen } from './blue-green';
+import { CanaryRollout } from './canary';
 import { ClusterService } from './cluster-service';
 import { ServiceDashboard } from './dashboard';
 import { ServiceAccount } from './service-account';
@@ -19,19 +20,24 @@ export interface PlatformServiceProps {
 /**
  * Everything one service runs on: its ServiceAccount (and Role when it uses the Kubernetes API),
  * its Deployment(s) with autoscaler and disruption budget, a ClusterIP Service when it has a port,
- * the monitor through which Prometheus scrapes it, and its Grafana dashboard. A service listed under `blueGreen` gets a
- * Deployment per color and an active and a preview Service (see {@link BlueGreen}).
+ * the monitor through which Prometheus scrapes it, and its Grafana dashboard. By its release
+ * strategy: `rolling` gets one Deployment, `blueGreen` a Deployment per color and an active and a
+ * preview Service (see {@link BlueGreen}), `canary` an Argo Rollouts Rollout with a stable and a
+ * canary Service and its analysis (see {@link CanaryRollout}).
  */
 export class PlatformService extends Construct {
   constructor(scope: Construct, id: string, props: PlatformServiceProps) {
     super(scope, id);
     const { environment, serviceName } = props;
     const service = serviceConfigOf(environment, serviceName);
-    const isBlueGreen = Object.hasOwn(environment.blueGreen, serviceName);
+    const strategy = strategyOf(environment, serviceName);
+    const isBlueGreen = strategy === 'blueGreen';
 
     new ServiceAccount(this, 'service-account', { environment, serviceName });
     if (isBlueGreen) {
       new BlueGreen(this, 'blue-green', { environment, serviceName });
+    } else if (strategy === 'canary') {
+      new CanaryRollout(this, 'canary', { environment, serviceName });
     } else if (service.image !== undefined) {
       new Workload(this, 'workload', { environment, serviceName, image: service.image });
       if (service.port !== undefined) new ClusterService(this, 'service', { environment, serviceName });

@@ -1,7 +1,8 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import type { EnvironmentConfig } from '../config';
+import { strategyOf, type EnvironmentConfig } from '../config';
 import { previewServiceName } from './blue-green';
+import { stableIngressName } from './canary';
 import { recommendedLabels } from './labels';
 import { portNames } from './ports';
 import { serviceIdentity } from './service-identity';
@@ -24,6 +25,10 @@ interface Route {
  * cert-manager and nginx's redirect, rate limit, body size and timeouts. Each blue/green service
  * with a path also gets `<service>-preview` on its `previewHost`, routing to its preview Service, so
  * that the idle color can be smoke-tested through the same edge before promotion.
+ * A canary service gets an Ingress of its own, `<service>`, on the same host with its path alone,
+ * routing to its stable Service: its Rollout has ingress-nginx split that Ingress's traffic through a
+ * canary copy, which must carry no other service's path. One Ingress per host asks cert-manager for
+ * the certificate (the shared one, else the first canary's); the others name the same TLS Secret.
  * An environment without any `ingressPath` gets no Ingress.
  */
 export class PublicIngress extends Construct {
@@ -41,8 +46,20 @@ export class PublicIngress extends Construct {
     if (published.length === 0) return;
 
     const identity = { name: 'ingress', component: 'ingress', partOf: environment.partOf, environment: environment.name };
-    const routes = published.map(({ name, path }) => ({ path, serviceObjectName: name }));
-    publicIngress(this, 'public', environment, environment.partOf, recommendedLabels(identity), environment.ingress.host, routes);
+    const isCanary = (name: string) => strategyOf(environment, name) === 'canary';
+    const shared = published.filter(({ name }) => !isCanary(name));
+    const host = environment.ingress.host;
+    if (shared.length > 0) {
+      const routes = shared.map(({ name, path }) => ({ path, serviceObjectName: name }));
+      publicIngress(this, 'public', environment, environment.partOf, recommendedLabels(identity), host, routes);
+    }
+    published
+      .filter(({ name }) => isCanary(name))
+      .forEach(({ name, path }, index) => {
+        const labels = recommendedLabels(serviceIdentity(environment, name));
+        const requestsCertificate = shared.length === 0 && index === 0;
+        publicIngress(this, `${name}-stable`, environment, stableIngressName(name), labels, host, [{ path, serviceObjectName: name }], requestsCertificate);
+      });
 
     for (const { name, path } of published) {
       const blueGreen = Object.hasOwn(environment.blueGreen, name) ? environment.blueGreen[name] : undefined;
@@ -67,6 +84,7 @@ function publicIngress(
   labels: Record<string, string>,
   host: string,
   routes: readonly Route[],
+  requestsCertificate = true,
 ): k8s.KubeIngress {
   const { ingress } = environment;
   return new k8s.KubeIngress(scope, id, {
@@ -74,7 +92,7 @@ function publicIngress(
       name,
       labels,
       annotations: {
-        'cert-manager.io/cluster-issuer': ingress.clusterIssuer,
+        ...(requestsCertificate ? { 'cert-manager.io/cluster-issuer': ingress.clusterIssuer } : {}),
         'nginx.ingress.kubernetes.io/limit-rpm': String(ingress.rateLimitPerMinute),
         'nginx.ingress.kubernetes.io/proxy-body-size': ingress.proxyBodySize,
         'nginx.ingress.kubernetes.io/proxy-read-timeout': String(ingress.timeoutSeconds),

@@ -75,20 +75,40 @@ export class Workload extends Construct {
           // Surge one pod and never go below the current count: capacity stays whole during a rollout.
           rollingUpdate: { maxSurge: k8s.IntOrString.fromNumber(1), maxUnavailable: k8s.IntOrString.fromNumber(0) },
         },
-        template: {
-          metadata: { labels },
-          spec: podSpec(environment, serviceName, service, image, this.podSelector),
-        },
+        template: podTemplate(environment, serviceName, image, labels, this.podSelector),
       },
     });
 
     if (scaledToZero) return;
-    new Autoscaler(this, 'autoscaler', { deploymentName: this.deploymentName, labels, service });
+    new Autoscaler(this, 'autoscaler', { target: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.deploymentName }, labels, service });
     // A single pod cannot be protected without blocking node drains forever.
     if (service.replicas.min >= 2) {
       new DisruptionBudget(this, 'disruption-budget', { name: this.deploymentName, labels, podSelector: this.podSelector });
     }
   }
+}
+
+/**
+ * The pod template of a service's workload, a Deployment's or a Rollout's alike: labelled `labels`,
+ * running `image` with the service's ports, probes, resources, variables and restricted security.
+ */
+export function podTemplate(
+  environment: EnvironmentConfig,
+  serviceName: string,
+  image: string,
+  labels: Record<string, string>,
+  podSelector: Record<string, string>,
+): k8s.PodTemplateSpec {
+  const service = serviceConfigOf(environment, serviceName);
+  return { metadata: { labels }, spec: podSpec(environment, serviceName, service, image, podSelector) };
+}
+
+/**
+ * A pod template as the JSON an API object holds, for objects that cdk8s' generated Kubernetes types
+ * do not cover (a Rollout): the same conversion a Deployment's template goes through.
+ */
+export function podTemplateJson(template: k8s.PodTemplateSpec): Record<string, unknown> {
+  return (k8s.KubePodTemplate.manifest({ template }) as { template: Record<string, unknown> }).template;
 }
 
 function podSpec(

@@ -1,14 +1,14 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import { environmentFiles, type BlueGreenConfig } from '../config';
+import { environmentFiles } from '../config';
 import { synthesize } from '../synth';
 import type { ReviewDiff } from './diff';
 import { GitError } from './git';
-import { blueGreenState, ReleaseError, type EnvironmentSource } from './release';
+import { ReleaseError, releaseState, type EnvironmentSource, type ReleaseState } from './release';
 import { reviewDist } from './review';
 
 /**
- * One GitOps step of the blue/green flow on disk: edit `environments/<env>.yaml`, re-synthesize
+ * One GitOps step of the blue/green or canary flow on disk: edit `environments/<env>.yaml`, re-synthesize
  * dist/, and compare dist/ with HEAD so the author sees what the commit will change. A refused
  * edit writes nothing; a synthesis that fails puts the environment file back as it was.
  */
@@ -19,7 +19,7 @@ export interface ReleaseStepOptions {
   readonly distDir: string;
   readonly environment: string;
   readonly service: string;
-  /** The text edit: one of releaseImage, promoteIdleColor, rollbackActiveColor with its arguments bound. */
+  /** The text edit: one of releaseImage, promote, rollback with its arguments bound. */
   readonly edit: (text: string, source: EnvironmentSource) => string;
 }
 
@@ -27,8 +27,8 @@ export interface ReleaseStepOptions {
 export interface ReleaseStepResult {
   /** The environment file, as shown in messages. */
   readonly file: string;
-  readonly before: BlueGreenConfig;
-  readonly after: BlueGreenConfig;
+  readonly before: ReleaseState;
+  readonly after: ReleaseState;
   /** Number of files synthesized into dist/. */
   readonly files: number;
   /** dist/ against HEAD; undefined when git could not tell (see `reviewProblem`). */
@@ -46,8 +46,8 @@ export function runReleaseStep(options: ReleaseStepOptions): ReleaseStepResult {
   const source: EnvironmentSource = { file: shown(path), environment: options.environment };
   const original = readFileSync(path, 'utf8');
   const edited = options.edit(original, source);
-  const before = blueGreenState(original, options.service, source);
-  const after = blueGreenState(edited, options.service, source);
+  const before = releaseState(original, options.service, source);
+  const after = releaseState(edited, options.service, source);
 
   writeAtomically(path, edited);
   let files: number;

@@ -1,53 +1,93 @@
-import { LineCounter, parseDocument } from 'yaml';
-import { ConfigError, otherColor, parseEnvironment, type BlueGreenConfig, type Color, type EnvironmentConfig } from '../config';
-import { imageReference } from '../config/formats';
-import { locate } from '../config/locate';
+import { otherColor, type BlueGreenConfig, type Color } from '../config';
+import { canaryState, promoteCanary, releaseCanaryImage, rollbackCanary, type CanaryState } from './canary-release';
+import { checkImage, command, readTarget, type EnvironmentSource, type ReleaseTarget, validated } from './release-target';
 import { setScalar } from './yaml-edit';
 
+export { ReleaseError, type EnvironmentSource } from './release-target';
+
 /**
- * The blue/green release flow as edits of an environment file's text. Each step changes only the
- * values it is about (`blueGreen.<service>.<color>.image`, `idleColorScale`, `activeColor`), keeps
- * every other byte, and is refused with a {@link ReleaseError} when it makes no sense. The result is
- * validated with lib/config before it is returned, so a caller never writes an invalid file.
+ * The release flow as edits of an environment file's text, for blue/green and canary services. Each
+ * step changes only the values it is about, keeps every other byte, and is refused with a
+ * {@link ReleaseError} when it makes no sense. The result is validated with lib/config before it is
+ * returned, so a caller never writes an invalid file.
  *
- * The runbook: `release` puts the new image on the idle color (the preview host serves it for smoke
- * tests), `promote` makes the idle color active (the old one stays warm for instant rollback),
- * `rollback` switches back.
+ * Blue/green (`blueGreen.<service>.<color>.image`, `idleColorScale`, `activeColor`): `release` puts
+ * the new image on the idle color (the preview host serves it for smoke tests), `promote` makes the
+ * idle color active (the old one stays warm for instant rollback), `rollback` switches back.
+ * Canary: see canary-release.ts.
  */
 
-/** The environment file being edited: its path for messages, its name (which the file must declare). */
-export interface EnvironmentSource {
-  readonly file: string;
-  readonly environment: string;
-}
-
-/** A release step refused; the message says where, what and what to do. Nothing was changed. */
-export class ReleaseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ReleaseError';
-  }
-}
+/** The release state of a service, as the CLIs report it before and after a step. */
+export type ReleaseState = { readonly strategy: 'blueGreen'; readonly blueGreen: BlueGreenConfig } | CanaryState;
 
 /**
- * Puts `image` on the idle color of `service`; an idle color at `idleColorScale: zero` is set to
- * `warm` so the new version runs and can be smoke-tested.
- * @throws ReleaseError for an unknown or non-blue/green service, an invalid image, an image from a
- * registry the environment does not allow, or an image that is already active (or already on the warm idle color).
+ * Releases `image`: to the idle color of a blue/green service, or as the new version of a canary one.
+ * @throws ReleaseError for an unknown service or one without blue/green or canary, an invalid image,
+ * an image from a registry the environment does not allow, or an image that already runs.
  * @throws ConfigError when the file is invalid before the edit.
  */
 export function releaseImage(text: string, service: string, image: string, source: EnvironmentSource): string {
   const target = readTarget(text, service, source);
-  const { blueGreen, config } = target;
+  if (target.strategy === 'canary') return releaseCanaryImage(text, target, service, image, source);
+  return releaseToIdleColor(text, target, service, image, source);
+}
+
+/**
+ * Promotes the release of `service`: the idle color becomes active (blue/green), or the canary takes
+ * all traffic without further steps (canary).
+ * @throws ReleaseError when there is nothing to promote to.
+ */
+export function promote(text: string, service: string, source: EnvironmentSource): string {
+  const target = readTarget(text, service, source);
+  if (target.strategy === 'canary') return promoteCanary(text, target, service, source);
+  return switchActiveColor(text, target, service, source, 'promote');
+}
+
+/**
+ * Rolls `service` back: to the other color (blue/green), or to the previous image (canary).
+ * @throws ReleaseError when there is nothing to roll back to.
+ */
+export function rollback(text: string, service: string, source: EnvironmentSource): string {
+  const target = readTarget(text, service, source);
+  if (target.strategy === 'canary') return rollbackCanary(text, target, service, source);
+  return switchActiveColor(text, target, service, source, 'rollback');
+}
+
+/**
+ * Makes the idle color of blue/green `service` active: the `<service>` Service selects it, the
+ * preview Service the previously active color.
+ * @throws ReleaseError when the service is not blue/green, or the idle color has no image or runs no pods.
+ */
+export function promoteIdleColor(text: string, service: string, source: EnvironmentSource): string {
+  return switchActiveColor(text, blueGreenTarget(text, service, source), service, source, 'promote');
+}
+
+/**
+ * Switches blue/green `service` back to the other color; the same edit as promotion, named for the
+ * runbook step it serves (the previous version must still be there, warm).
+ * @throws ReleaseError when the service is not blue/green, or the other color has no image or runs no pods.
+ */
+export function rollbackActiveColor(text: string, service: string, source: EnvironmentSource): string {
+  return switchActiveColor(text, blueGreenTarget(text, service, source), service, source, 'rollback');
+}
+
+/** The blue/green state of `service` in a valid environment text. */
+export function blueGreenState(text: string, service: string, source: EnvironmentSource): BlueGreenConfig {
+  return blueGreenOf(blueGreenTarget(text, service, source), service);
+}
+
+/** The release state of a blue/green or canary `service` in a valid environment text. */
+export function releaseState(text: string, service: string, source: EnvironmentSource): ReleaseState {
+  const target = readTarget(text, service, source);
+  if (target.strategy === 'canary') return canaryState(target, service);
+  return { strategy: 'blueGreen', blueGreen: blueGreenOf(target, service) };
+}
+
+function releaseToIdleColor(text: string, target: ReleaseTarget, service: string, image: string, source: EnvironmentSource): string {
+  const blueGreen = blueGreenOf(target, service);
   const active = blueGreen.activeColor;
   const idle = otherColor(active);
-  const valid = imageReference.safeParse(image);
-  if (!valid.success) {
-    throw new ReleaseError(`<image> "${image}": ${valid.error.issues[0]?.message ?? 'is not a valid image reference'}`);
-  }
-  if (!config.imageRegistries.some((registry) => image.startsWith(`${registry.replace(/\/+$/, '')}/`))) {
-    target.refuse(['imageRegistries'], `does not allow ${image}`, `release an image from ${[...config.imageRegistries].sort().join(', ')}, or add its registry here first`);
-  }
+  checkImage(target, image);
   if (blueGreen[active].image === image) {
     target.refuse(
       ['blueGreen', service, active, 'image'],
@@ -67,32 +107,8 @@ export function releaseImage(text: string, service: string, image: string, sourc
   return validated(edited, source);
 }
 
-/**
- * Makes the idle color of `service` active: the `<service>` Service selects it, the preview Service
- * the previously active color.
- * @throws ReleaseError when the idle color has no image or runs no pods.
- */
-export function promoteIdleColor(text: string, service: string, source: EnvironmentSource): string {
-  return switchActiveColor(text, service, source, 'promote');
-}
-
-/**
- * Switches `service` back to the other color; the same edit as promotion, named for the runbook
- * step it serves (the previous version must still be there, warm).
- * @throws ReleaseError when the other color has no image or runs no pods.
- */
-export function rollbackActiveColor(text: string, service: string, source: EnvironmentSource): string {
-  return switchActiveColor(text, service, source, 'rollback');
-}
-
-/** The blue/green state of `service` in a valid environment text (what the CLIs report before and after). */
-export function blueGreenState(text: string, service: string, source: EnvironmentSource): BlueGreenConfig {
-  return readTarget(text, service, source).blueGreen;
-}
-
-function switchActiveColor(text: string, service: string, source: EnvironmentSource, step: 'promote' | 'rollback'): string {
-  const target = readTarget(text, service, source);
-  const { blueGreen } = target;
+function switchActiveColor(text: string, target: ReleaseTarget, service: string, source: EnvironmentSource, step: 'promote' | 'rollback'): string {
+  const blueGreen = blueGreenOf(target, service);
   const to: Color = otherColor(blueGreen.activeColor);
   if (blueGreen[to].image === undefined) {
     target.refuse(
@@ -111,43 +127,15 @@ function switchActiveColor(text: string, service: string, source: EnvironmentSou
   return validated(setScalar(text, ['blueGreen', service, 'activeColor'], to), source);
 }
 
-interface Target {
-  config: EnvironmentConfig;
-  blueGreen: BlueGreenConfig;
-  /** Throws a ReleaseError located at `path` in the file. */
-  refuse(path: readonly string[], what: string, todo: string): never;
+/** Reads `service`, refusing one that is not blue/green. */
+function blueGreenTarget(text: string, service: string, source: EnvironmentSource): ReleaseTarget {
+  const target = readTarget(text, service, source);
+  if (target.strategy !== 'blueGreen') {
+    target.refuse(['services', service, 'strategy'], `is ${target.strategy}, not blueGreen`, `use the ${target.strategy} steps (npm run release|promote|rollback pick them by strategy)`);
+  }
+  return target;
 }
 
-function readTarget(text: string, service: string, source: EnvironmentSource): Target {
-  const config = parseEnvironment(text, source.file, source.environment);
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  const refuse = (path: readonly string[], what: string, todo: string): never => {
-    const { line, column } = locate(doc, lines, path);
-    throw new ReleaseError(`${source.file}:${line}:${column}: ${path.join('.')}: ${what}; ${todo}`);
-  };
-  if (!Object.hasOwn(config.services, service)) {
-    refuse(['services'], `has no service "${service}"`, `use one of ${Object.keys(config.services).sort().join(', ')}`);
-  }
-  if (!Object.hasOwn(config.blueGreen, service)) {
-    const names = Object.keys(config.blueGreen).sort();
-    const others = names.length === 0 ? `${source.environment} has no blue/green service` : `blue/green services here: ${names.join(', ')}`;
-    refuse(['services', service], `"${service}" is not a blue/green service (there is no blueGreen.${service})`, `change services.${service}.image instead (${others})`);
-  }
-  return { config, blueGreen: config.blueGreen[service] as BlueGreenConfig, refuse };
-}
-
-/** Re-validates the edited text with lib/config: an edit must never produce a file the loader rejects. */
-function validated(edited: string, source: EnvironmentSource): string {
-  try {
-    parseEnvironment(edited, source.file, source.environment);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    throw new ReleaseError(`the edited ${source.file} would be invalid, so it was not written:\n${error.message}`);
-  }
-  return edited;
-}
-
-function command(step: string, source: EnvironmentSource, service: string): string {
-  return `npm run ${step} -- ${source.environment} ${service}`;
+function blueGreenOf(target: ReleaseTarget, service: string): BlueGreenConfig {
+  return target.config.blueGreen[service] as BlueGreenConfig;
 }

@@ -36,10 +36,8 @@ export class PackageSchemas {
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(kind) || !/^([a-z0-9.-]+\/)?v[a-z0-9]+$/.test(apiVersion)) return undefined;
     if (this.delta?.absentKinds.includes(`${apiVersion}/${kind}`)) return undefined;
     for (const root of this.packageRoots()) {
-      const schemaModule = findSchemaModule(root, apiVersion, kind);
-      if (schemaModule === undefined) continue;
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is found at run time
-      const { validate } = require(schemaModule) as { validate: GeneratedValidator };
+      const validate = findValidator(root, apiVersion, kind);
+      if (validate === undefined) continue;
       const fields = this.delta === undefined ? new FieldNode() : fieldTreeUnder(this.delta, apiVersion, kind);
       return { apiVersion, kind, validate, fields };
     }
@@ -52,8 +50,14 @@ export class PackageSchemas {
   }
 }
 
-/** The `_schemas/*.js` file of the model declaring exactly this apiVersion and kind. */
-function findSchemaModule(root: string, apiVersion: string, kind: string): string | undefined {
+/**
+ * The validator of the model declaring exactly this apiVersion and kind. Current packages have the
+ * model require an ajv-generated validator from `_schemas/`; older ones (the Node 20 releases of
+ * some custom resource packages) register the model's JSON schema with their own
+ * `@kubernetes-models/validate` when loaded, which compiles it with ajv at run time. Both read the
+ * declared properties as they validate, so the field tree is learned the same way.
+ */
+function findValidator(root: string, apiVersion: string, kind: string): GeneratedValidator | undefined {
   // `apps/v1` lives in apps/v1/, the core group's `v1` in v1/.
   const modelFile = path.join(root, apiVersion, `${kind}.js`);
   let source: string;
@@ -62,8 +66,44 @@ function findSchemaModule(root: string, apiVersion: string, kind: string): strin
   } catch {
     return undefined;
   }
+  const generated = /require\("((?:\.\.\/)+_schemas\/[A-Za-z0-9]+\.js)"\)/.exec(source);
   // Sub-schemas (DeploymentSpec) have model files too; only top-level kinds declare both.
-  if (!source.includes(`.apiVersion=${JSON.stringify(apiVersion)}`) || !source.includes(`.kind=${JSON.stringify(kind)}`)) return undefined;
-  const match = /require\("((?:\.\.\/)+_schemas\/[A-Za-z0-9]+\.js)"\)/.exec(source);
-  return match ? path.resolve(path.dirname(modelFile), match[1]) : undefined;
+  if (generated) {
+    if (!source.includes(`.apiVersion=${JSON.stringify(apiVersion)}`) || !source.includes(`.kind=${JSON.stringify(kind)}`)) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is found at run time
+    return (require(path.resolve(path.dirname(modelFile), generated[1])) as { validate: GeneratedValidator }).validate;
+  }
+  const registered = /const schemaId = "([^"]+)";/.exec(source);
+  if (!registered || !source.includes(`apiVersion = ${JSON.stringify(apiVersion)}`) || !source.includes(`kind = ${JSON.stringify(kind)}`)) return undefined;
+  return registeredValidator(modelFile, kind, registered[1]);
+}
+
+/** A validator over a schema that the model file registers with its package's @kubernetes-models/validate. */
+function registeredValidator(modelFile: string, kind: string, schemaId: string): GeneratedValidator {
+  // The model registers its schema (and those it refers to) when first validated; an empty one will do.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the model is found at run time
+  const Model = (require(modelFile) as Record<string, new (data: object) => { validate(): void }>)[kind];
+  try {
+    new Model({}).validate();
+  } catch {
+    // An empty resource is invalid; only the registration was wanted.
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const registry = require(require.resolve('@kubernetes-models/validate', { paths: [path.dirname(modelFile)] })) as { validate(id: string, data: unknown): void };
+  const validator: GeneratedValidator = Object.assign(
+    (data: unknown): boolean => {
+      try {
+        registry.validate(schemaId, data);
+        validator.errors = null;
+        return true;
+      } catch (error) {
+        const errors = (error as { errors?: GeneratedValidator['errors'] }).errors;
+        if (!Array.isArray(errors)) throw error;
+        validator.errors = errors;
+        return false;
+      }
+    },
+    { errors: null as GeneratedValidator['errors'] },
+  );
+  return validator;
 }

@@ -13,6 +13,7 @@ export type { KindSchema } from './package-schemas';
 /** Packages of custom resource models, searched after the Kubernetes schema set in the built-in location. */
 export const CUSTOM_RESOURCE_PACKAGES: readonly string[] = [
   '@kubernetes-models/argo-cd',
+  '@kubernetes-models/argo-rollouts',
   '@kubernetes-models/cert-manager',
   '@kubernetes-models/prometheus-operator',
 ];

@@ -4,11 +4,15 @@ package combined
 import data.lib.kubernetes as k8s
 import rego.v1
 
+# Workloads that keep a number of interchangeable pods running (an Argo Rollouts Rollout is a
+# Deployment with release steps).
+replicated_kinds := {"Deployment", "StatefulSet", "Rollout"}
+
 # K8S-AVL-001: a workload with two or more pods has a PodDisruptionBudget that selects its pods, so
 # that a node drain never takes them all at once.
 deny_pdb_missing contains finding if {
 	some workload in workloads
-	workload.contents.kind in {"Deployment", "StatefulSet"}
+	workload.contents.kind in replicated_kinds
 	min_replicas(workload) >= 2
 	not protected(workload)
 	finding := k8s.located_finding("K8S-AVL-001", workload, "spec.template.metadata.labels", sprintf("runs %v or more pods but no PodDisruptionBudget selects them; add one", [min_replicas(workload)]))
@@ -28,7 +32,7 @@ protected_workloads contains workload if {
 deny_production_replicas contains finding if {
 	k8s.production
 	some workload in workloads
-	workload.contents.kind in {"Deployment", "StatefulSet"}
+	workload.contents.kind in replicated_kinds
 	not scaled_to_zero(workload)
 	min_replicas(workload) < 3
 	finding := k8s.located_finding("K8S-AVL-002", workload, replicas_field(workload), sprintf("runs at least %v pods; production runs at least 3 (replicas or HPA minReplicas)", [min_replicas(workload)]))

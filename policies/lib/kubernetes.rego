@@ -4,8 +4,9 @@ package lib.kubernetes
 
 import rego.v1
 
-# Kinds whose spec holds a pod template at spec.template.spec.
-template_kinds := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"}
+# Kinds whose spec holds a pod template at spec.template.spec (an Argo Rollouts Rollout has the
+# Deployment's shape there).
+template_kinds := {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController", "Rollout"}
 
 # Kinds that run pods (the pod-security rules read pod_spec, which knows a few more kinds).
 pod_kinds := template_kinds | {"CronJob", "Pod"}

@@ -55,13 +55,13 @@ describe('a generated platform of 10 services × 3 environments', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bench-config-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('synthesizes without errors, with a Deployment for every service of every environment', () => {
+  it('synthesizes without errors, with a Deployment (or a canary Rollout) for every service of every environment', () => {
     const environments = writeGeneratedEnvironments('environments', dir, 10);
     expect(environments.map((environment) => environment.name)).toEqual([...references.keys()]);
     const { tree } = renderEnvironments(dir);
     for (const { name } of environments) {
       const objects = [...tree].filter(([path]) => path.startsWith(`${name}/`)).flatMap(([path, text]) => parseObjects(text, path));
-      const owners = new Set(objects.filter((object) => object.kind === 'Deployment').map((object) => object.metadata.labels?.['app.kubernetes.io/name']));
+      const owners = new Set(objects.filter((object) => object.kind === 'Deployment' || object.kind === 'Rollout').map((object) => object.metadata.labels?.['app.kubernetes.io/name']));
       const services = Array.from({ length: 10 }, (_, i) => generatedServiceName(Object.keys(references.get(name)!.services as object).sort()[i % 3], i + 1, 10));
       for (const service of services) expect(owners.has(service)).toBe(true);
     }

@@ -110,7 +110,7 @@ describe('AlertRules', () => {
 
   it('takes its thresholds and durations from environment.monitoring', () => {
     const environment = load('staging');
-    environment.monitoring = { errorRatePercent: 2.5, latencyP95Seconds: 0.75, memoryLimitPercent: 80, cpuLimitPercent: 85, crashLoopRestarts: 5, backupMaxAgeHours: 30, queueBacklogMessages: 500 };
+    environment.monitoring = { ...environment.monitoring, errorRatePercent: 2.5, latencyP95Seconds: 0.75, memoryLimitPercent: 80, cpuLimitPercent: 85, crashLoopRestarts: 5, backupMaxAgeHours: 30, queueBacklogMessages: 500 };
     const rules = rulesOf({ environment });
     expect(threshold(ruleNamed(rules, 'HighErrorRate').expr)).toBe(2.5);
     expect(ruleNamed(rules, 'HighErrorRate').expr).toContain('status=~"5.."');

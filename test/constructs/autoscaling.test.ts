@@ -7,7 +7,7 @@ describe('Autoscaler', () => {
       replicas: { min: 2, max: 7 },
       autoscaling: { cpuPercent: 60, memoryPercent: 75, scaleDownStabilizationSeconds: 120 },
     });
-    const manifests = synthesize((chart) => new Autoscaler(chart, 'hpa', { deploymentName: 'api-blue', labels: { a: 'b' }, service }));
+    const manifests = synthesize((chart) => new Autoscaler(chart, 'hpa', { target: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api-blue' }, labels: { a: 'b' }, service }));
     const hpa = find(manifests, 'HorizontalPodAutoscaler', 'api-blue');
     expect(hpa.apiVersion).toBe('autoscaling/v2');
     expect(hpa.metadata.labels).toEqual({ a: 'b' });

@@ -101,7 +101,7 @@ describe('refused steps', () => {
   const cases: [string, BlueGreenStep, string[], string][] = [
     ['an unknown environment', 'release', ['qa', 'api', NEW_IMAGE], 'unknown environment "qa"'],
     ['an unknown service', 'promote', ['production', 'billing'], 'has no service "billing"'],
-    ['a service without blue/green', 'rollback', ['production', 'worker'], '"worker" is not a blue/green service'],
+    ['a service without blue/green', 'rollback', ['production', 'worker'], '"worker" is released by a rolling update (strategy rolling), not blue/green or canary'],
     ['an invalid image reference', 'release', ['production', 'api', 'not an image'], '<image> "not an image": must be an image reference'],
   ];
 

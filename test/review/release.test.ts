@@ -69,7 +69,7 @@ describe('releaseImage', () => {
 
   it('refuses a service without blue/green', () => {
     expect(refusal(() => releaseImage(PRODUCTION, 'worker', NEW_IMAGE, SOURCE))).toMatch(
-      /services\.worker: "worker" is not a blue\/green service \(there is no blueGreen\.worker\); change services\.worker\.image instead/,
+      /services\.worker: "worker" is released by a rolling update \(strategy rolling\), not blue\/green or canary; change services\.worker\.image instead \(blue\/green and canary services here: api\)/,
     );
   });
 
@@ -119,6 +119,6 @@ describe('promoteIdleColor and rollbackActiveColor', () => {
   });
 
   it('refuses a service without blue/green', () => {
-    expect(refusal(() => promoteIdleColor(PRODUCTION, 'web', SOURCE))).toContain('"web" is not a blue/green service');
+    expect(refusal(() => promoteIdleColor(PRODUCTION, 'web', SOURCE))).toContain('"web" is released by a rolling update (strategy rolling), not blue/green or canary');
   });
 });
