@@ -27,3 +27,11 @@ test_init_containers_need_no_probes if {
 	init := object.remove(testing.container, ["readinessProbe", "livenessProbe"])
 	count(deny_readiness_probe) == 0 with input as testing.deployment_with_pod({"initContainers": [init]})
 }
+
+test_rollout_containers_need_probes_too if {
+	without := testing.deployment_with_only(object.remove(testing.container, ["readinessProbe", "livenessProbe"]))
+	rollout := object.union(without, {"apiVersion": "argoproj.io/v1alpha1", "kind": "Rollout"})
+	testing.rule_ids(deny_readiness_probe) == {"K8S-PRB-001"} with input as rollout
+	testing.rule_ids(deny_liveness_probe) == {"K8S-PRB-002"} with input as rollout
+	count(deny_readiness_probe) == 0 with input as object.union(testing.deployment, {"apiVersion": "argoproj.io/v1alpha1", "kind": "Rollout"})
+}

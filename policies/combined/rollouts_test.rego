@@ -16,7 +16,9 @@ canary_service := object.union(service, {"metadata": {"name": "api-canary"}})
 canary_environment := [rollout, rollout_hpa, pdb, service, canary_service, service_account, default_deny]
 
 test_rollout_has_the_deployment_pod_spec if {
-	k8s.pod_spec(rollout) == {"spec": testing.deployment.spec.template.spec, "path": "spec.template.spec"}
+	pod := k8s.pod_spec(rollout)
+	pod.spec == testing.deployment.spec.template.spec
+	pod.path == "spec.template.spec"
 	k8s.pod_labels(rollout) == testing.deployment.spec.template.metadata.labels
 }
 

@@ -40,6 +40,8 @@ const podTemplate: Readonly<Record<string, (spec: any) => any>> = {
   DaemonSet: (spec) => spec?.template,
   Job: (spec) => spec?.template,
   CronJob: (spec) => spec?.jobTemplate?.spec?.template,
+  // Argo Rollouts' Rollout (canary releases) holds a Deployment's pod template.
+  Rollout: (spec) => spec?.template,
 };
 
 /**
