@@ -163,21 +163,23 @@ function constraintCrd(kind: string): Schema {
 
 /**
  * The schema source of Gatekeeper's kinds for the catalog: ConstraintTemplates from the CRD above,
- * and any kind of constraints.gatekeeper.sh/v1beta1 from a CRD made for it on first use (the kinds
- * are whatever templates name), both compiled like `--crd` manifests.
+ * and any kind of constraints.gatekeeper.sh/v1beta1 (the kinds are whatever templates name) from
+ * one CRD of the shape every constraint kind shares, both compiled like `--crd` manifests.
  */
 export class GatekeeperSchemas {
   private readonly templates = crdSchemasOf(constraintTemplateCrd, 'gatekeeper:ConstraintTemplate');
-  private readonly constraints = new Map<string, CrdSchemas>();
+  /** Every constraint kind has the same schema: compiled once, under a placeholder kind. */
+  private constraint: KindSchema | undefined;
 
   schemaFor(apiVersion: string, kind: string): KindSchema | undefined {
     if (apiVersion === 'templates.gatekeeper.sh/v1') return this.templates.schemaFor(apiVersion, kind);
     if (apiVersion !== 'constraints.gatekeeper.sh/v1beta1' || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) return undefined;
-    let schemas = this.constraints.get(kind);
-    if (schemas === undefined) this.constraints.set(kind, (schemas = crdSchemasOf(constraintCrd(kind), `gatekeeper:${kind}`)));
-    return schemas.schemaFor(apiVersion, kind);
+    this.constraint ??= crdSchemasOf(constraintCrd(constraintPlaceholderKind), 'gatekeeper:constraint').schemaFor(apiVersion, constraintPlaceholderKind);
+    return this.constraint && { ...this.constraint, kind };
   }
 }
+
+const constraintPlaceholderKind = 'Constraint';
 
 function crdSchemasOf(crd: object, origin: string): CrdSchemas {
   return new CrdSchemas(parseManifest(JSON.stringify(crd), origin));

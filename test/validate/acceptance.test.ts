@@ -67,6 +67,7 @@ const SCENARIOS: readonly Scenario[] = [
   one('removed_api_extensions_v1beta1', 'removed_api_extensions_v1beta1.yaml', 1),
   one('removed_api_flowcontrol_v1beta2', 'deprecated_api_flowcontrol_v1beta2.yaml', 1),
   one('removed_api_policy_v1beta1_pdb', 'removed_api_policy_v1beta1_pdb.yaml', 1),
+  one('rollout_invalid', 'rollout_invalid.yaml', 1, ['-strict']),
   one('schema_location_template', 'schema_location_resources.yaml', 1, ['-schema-location', `${FIXTURES}/schemas/{{ .ResourceKind }}{{ .KindSuffix }}.json`, '-schema-location', 'default']),
   one('service_json', 'service.json', 1, ['-strict']),
   one('servicemonitor', 'servicemonitor.yaml', 0),
