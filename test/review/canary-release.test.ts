@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnvironment } from '../../lib/config';
-import { promote, promoteIdleColor, releaseImage, ReleaseError, releaseState, rollback } from '../../lib/review/release';
+import { promote, promoteIdleColor, releaseImage, releaseState, rollback } from '../../lib/review/release';
 import { setScalar } from '../../lib/review/yaml-edit';
+import { changedLines, refusal } from './support';
 
 // The reference staging environment: its api is released as a canary.
 const STAGING = readFileSync(join(__dirname, '..', '..', 'environments', 'staging.yaml'), 'utf8');
@@ -12,24 +13,6 @@ const initial = parseEnvironment(STAGING, SOURCE.file, SOURCE.environment);
 const currentImage = initial.services.api.image as string;
 const previousImage = initial.canary.api?.previousImage as string;
 
-/** The lines of `after` that differ from `before` at the same position. */
-function changedLines(before: string, after: string): string[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  expect(b).toHaveLength(a.length);
-  return b.filter((line, i) => line !== a[i]).map((line) => line.trim());
-}
-
-/** Runs `action`, expecting a ReleaseError, and returns its message. */
-function refusal(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ReleaseError) return error.message;
-    throw error;
-  }
-  throw new Error('expected the step to be refused');
-}
 
 describe('releasing a canary service', () => {
   it('reference staging runs the api as a canary with a previous image', () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, otherColor } from '../../lib/config';
-import { blueGreenState, promoteIdleColor, releaseImage, ReleaseError, rollbackActiveColor } from '../../lib/review/release';
+import { blueGreenState, promoteIdleColor, releaseImage, rollbackActiveColor } from '../../lib/review/release';
 import { setScalar } from '../../lib/review/yaml-edit';
+import { changedLines, refusal } from './support';
 
 // The reference production environment: its api runs blue/green with both colors released.
 const PRODUCTION = readFileSync(join(__dirname, '..', '..', 'environments', 'production.yaml'), 'utf8');
@@ -12,24 +13,6 @@ const initial = blueGreenState(PRODUCTION, 'api', SOURCE);
 const active = initial.activeColor;
 const idle = otherColor(active);
 
-/** The lines of `after` that differ from `before` at the same position (edits here never add or remove lines unless said). */
-function changedLines(before: string, after: string): string[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  expect(b).toHaveLength(a.length);
-  return b.filter((line, i) => line !== a[i]).map((line) => line.trim());
-}
-
-/** Runs `action`, expecting a ReleaseError, and returns its message. */
-function refusal(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ReleaseError) return error.message;
-    throw error;
-  }
-  throw new Error('expected the step to be refused');
-}
 
 describe('releaseImage', () => {
   it('puts the image on the idle color and changes no other byte', () => {

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { ReleaseError } from '../../lib/review/release';
 
 /** Test helpers: the fixture dist/ as file texts, edits of its resources, and throw-away git repositories. */
 
@@ -69,4 +70,23 @@ export class TempRepo {
   remove(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/** The lines of `after` that differ from `before` at the same position (release edits never add or remove lines). */
+export function changedLines(before: string, after: string): string[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  expect(b).toHaveLength(a.length);
+  return b.filter((line, i) => line !== a[i]).map((line) => line.trim());
+}
+
+/** Runs `action`, expecting a ReleaseError, and returns its message. */
+export function refusal(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ReleaseError) return error.message;
+    throw error;
+  }
+  throw new Error('expected the step to be refused');
 }
