@@ -67,7 +67,7 @@ export async function benchReferencePlatform(context: BenchContext): Promise<Sec
  */
 function prepareStockCdk8sCopy(copy: string): string {
   mkdirSync(copy, { recursive: true });
-  for (const entry of ['main.ts', 'lib', 'environments', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['main.ts', 'lib', 'environments', 'policies', 'package.json', 'tsconfig.json']) {
     cpSync(join(projectRoot, entry), join(copy, entry), { recursive: true });
   }
   symlinkSync(join(projectRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
