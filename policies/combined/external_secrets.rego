@@ -25,10 +25,9 @@ secrets_come_from_a_store(namespace) if {
 	k8s.environment.namespace == namespace
 }
 
-secrets_come_from_a_store(namespace) if {
-	some external in items_of_kind("ExternalSecret")
-	k8s.namespace(external.contents) == namespace
-}
+secrets_come_from_a_store(namespace) if namespace in namespaces_with_external_secrets
+
+namespaces_with_external_secrets contains k8s.namespace(external.contents) if some external in items_of_kind("ExternalSecret")
 
 # Every Secret reference of a pod spec: {name, key (null when the Secret is read whole), field, text}.
 secret_references(spec) := {reference |
@@ -60,20 +59,29 @@ path_segment(part) := sprintf("[%d]", [part]) if is_number(part)
 
 path_segment(part) := sprintf(".%s", [part]) if is_string(part)
 
-written_by_external_secret(namespace, reference) if {
+# What the ExternalSecrets write, indexed so that each reference is a lookup rather than a scan:
+# [namespace, Secret, key] per data entry, and [namespace, Secret] for a Secret extracted whole.
+written_keys contains [k8s.namespace(external.contents), target_name(external.contents), entry.secretKey] if {
 	some external in items_of_kind("ExternalSecret")
-	k8s.namespace(external.contents) == namespace
-	object.get(external.contents, ["spec", "target", "name"], external.contents.metadata.name) == reference.name
-	provides(external.contents.spec, reference.key)
+	some entry in object.get(external.contents.spec, "data", [])
 }
 
-# A Secret extracted whole provides every key; otherwise each key needs a data entry.
-provides(spec, _) if count(object.get(spec, "dataFrom", [])) > 0
-
-provides(spec, key) if {
-	key != null
-	some entry in object.get(spec, "data", [])
-	entry.secretKey == key
+written_whole contains [k8s.namespace(external.contents), target_name(external.contents)] if {
+	some external in items_of_kind("ExternalSecret")
+	count(object.get(external.contents.spec, "dataFrom", [])) > 0
 }
 
-provides(spec, null) if count(object.get(spec, "data", [])) > 0
+target_name(external) := object.get(external, ["spec", "target", "name"], external.metadata.name)
+
+# A Secret extracted whole provides every key; otherwise each key needs a data entry, and a Secret
+# read whole needs at least one.
+written_by_external_secret(namespace, reference) if [namespace, reference.name] in written_whole
+
+written_by_external_secret(namespace, reference) if [namespace, reference.name, reference.key] in written_keys
+
+written_by_external_secret(namespace, reference) if {
+	reference.key == null
+	some [written_namespace, name, _] in written_keys
+	written_namespace == namespace
+	name == reference.name
+}
