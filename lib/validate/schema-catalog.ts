@@ -56,9 +56,9 @@ export class SchemaCatalog {
       if (location.type === 'default') {
         sources.push(
           once(() => new PackageSchemas([schemaSet.packageName], schemaSet.borrowsFrom === undefined ? undefined : schemaDeltaFor(schemaSet.version))),
-          once(() => new PackageSchemas(CUSTOM_RESOURCE_PACKAGES)),
-          once(() => new GatekeeperSchemas()),
-          once(() => new CrdSchemas(readManifests([builtinCrdFolder]).documents)),
+          shared.customResources,
+          shared.gatekeeper,
+          () => shared.builtinCrds(builtinCrdFolder),
         );
       } else {
         sources.push(once(() => new LocationSchemas(location.template, options.kubernetesVersion, options.strict)));
@@ -82,6 +82,22 @@ export class SchemaCatalog {
     return undefined;
   }
 }
+
+/**
+ * The sources that do not depend on the Kubernetes version, shared by every catalog of the process:
+ * `npm run check` makes one catalog per environment, and each would otherwise compile the same CRD
+ * schemas again.
+ */
+const shared = {
+  customResources: once(() => new PackageSchemas(CUSTOM_RESOURCE_PACKAGES)),
+  gatekeeper: once(() => new GatekeeperSchemas()),
+  crdFolders: new Map<string, CrdSchemas>(),
+  builtinCrds(folder: string): CrdSchemas {
+    let schemas = this.crdFolders.get(folder);
+    if (schemas === undefined) this.crdFolders.set(folder, (schemas = new CrdSchemas(readManifests([folder]).documents)));
+    return schemas;
+  },
+};
 
 function once<T>(create: () => T): () => T {
   let value: T | undefined;
