@@ -1,19 +1,10 @@
 import { join } from 'node:path';
-import { runBlueGreenStep, type BlueGreenStep } from '../../lib/cli/blue-green-step';
 import { readFolderSnapshot } from '../../lib/review/snapshot';
 import { synthesize } from '../../lib/synth';
-import { TempRepo } from './support';
+import { releaseStep, TempRepo } from './support';
 
 const ENVIRONMENTS = join(__dirname, '..', '..', 'environments');
 const NEW_IMAGE = `registry.example.com/video-platform/api:9.9.9@sha256:${'e'.repeat(64)}`;
-
-function step(repo: TempRepo, name: BlueGreenStep, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const argv = [...args, '--environments', join(repo.root, 'environments'), '--dist', join(repo.root, 'dist')];
-  const code = runBlueGreenStep(name, argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false });
-  return { code, stdout, stderr };
-}
 
 /** The staging Rollout of the api in the repository's dist/. */
 function rollout(repo: TempRepo): any {
@@ -37,7 +28,7 @@ describe('canary release → promote → rollback through the CLI', () => {
     const initialImage = image();
     expect(rollout(repo).spec.strategy.canary.steps).toHaveLength(6);
 
-    const released = step(repo, 'release', 'staging', 'api', NEW_IMAGE);
+    const released = releaseStep(repo, 'release', 'staging', 'api', NEW_IMAGE);
     expect(released.stderr).toBe('');
     expect(released.code).toBe(0);
     expect(released.stdout).toContain(`release: staging api: the Rollout now rolls out ${NEW_IMAGE} by its steps (was ${initialImage})`);
@@ -46,7 +37,7 @@ describe('canary release → promote → rollback through the CLI', () => {
     expect(rollout(repo).spec.strategy.canary.analysis.templates).toEqual([{ templateName: 'api-canary' }]);
     repo.commitAll('release');
 
-    const promoted = step(repo, 'promote', 'staging', 'api');
+    const promoted = releaseStep(repo, 'promote', 'staging', 'api');
     expect(promoted.code).toBe(0);
     expect(promoted.stdout).toContain(`${NEW_IMAGE} is promoted in full`);
     expect(rollout(repo).spec.strategy.canary.steps).toBeUndefined();
@@ -54,7 +45,7 @@ describe('canary release → promote → rollback through the CLI', () => {
     expect(image()).toBe(NEW_IMAGE);
     repo.commitAll('promote');
 
-    const rolledBack = step(repo, 'rollback', 'staging', 'api');
+    const rolledBack = releaseStep(repo, 'rollback', 'staging', 'api');
     expect(rolledBack.code).toBe(0);
     expect(rolledBack.stdout).toContain(`the Rollout returns to ${initialImage} (from ${NEW_IMAGE})`);
     expect(image()).toBe(initialImage);
@@ -62,7 +53,7 @@ describe('canary release → promote → rollback through the CLI', () => {
 
   // After the flow above the api is still promoted in full (rollback changes only the image).
   it('refuses with exit code 1 and names the field: promoting twice', () => {
-    const refused = step(repo, 'promote', 'staging', 'api');
+    const refused = releaseStep(repo, 'promote', 'staging', 'api');
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(/^promote: refused, nothing changed: .*staging\.yaml:\d+:\d+: canary\.api\.promoteFull: is already true/);

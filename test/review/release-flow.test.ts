@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { otherColor } from '../../lib/config';
-import { runBlueGreenStep, type BlueGreenStep } from '../../lib/cli/blue-green-step';
+import { type BlueGreenStep } from '../../lib/cli/blue-green-step';
 import { blueGreenState } from '../../lib/review/release';
 import { readFolderSnapshot } from '../../lib/review/snapshot';
 import { setScalar } from '../../lib/review/yaml-edit';
 import { synthesize } from '../../lib/synth';
-import { TempRepo } from './support';
+import { releaseStep, TempRepo } from './support';
 
 const ENVIRONMENTS = join(__dirname, '..', '..', 'environments');
 const NEW_IMAGE = `registry.example.com/video-platform/api:9.9.9@sha256:${'d'.repeat(64)}`;
@@ -18,14 +18,6 @@ function releaseRepo(): TempRepo {
   synthesize(join(repo.root, 'environments'), join(repo.root, 'dist'));
   repo.commitAll('environments and dist');
   return repo;
-}
-
-function step(repo: TempRepo, name: BlueGreenStep, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const argv = [...args, '--environments', join(repo.root, 'environments'), '--dist', join(repo.root, 'dist')];
-  const code = runBlueGreenStep(name, argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false });
-  return { code, stdout, stderr };
 }
 
 /** A production resource of the repository's dist/, by kind and name. */
@@ -63,7 +55,7 @@ describe('release → promote → rollback', () => {
     const apiImage = (color: string): string => productionResource(repo, 'Deployment', `api-${color}`).spec.template.spec.containers[0].image;
     const selected = (service: string): string => productionResource(repo, 'Service', service).spec.selector.color;
 
-    const released = step(repo, 'release', 'production', 'api', NEW_IMAGE);
+    const released = releaseStep(repo, 'release', 'production', 'api', NEW_IMAGE);
     expect(released.stderr).toBe('');
     expect(released.code).toBe(0);
     expect(released.stdout).toContain(`release: production api: idle color ${idle} now runs ${NEW_IMAGE}`);
@@ -74,14 +66,14 @@ describe('release → promote → rollback', () => {
     expect([selected('api'), selected('api-preview')]).toEqual([active, idle]);
     repo.commitAll('release');
 
-    const promoted = step(repo, 'promote', 'production', 'api');
+    const promoted = releaseStep(repo, 'promote', 'production', 'api');
     expect(promoted.code).toBe(0);
     expect(promoted.stdout).toContain(`spec.selector.color\n        - ${active}\n        + ${idle}`);
     expect([selected('api'), selected('api-preview')]).toEqual([idle, active]);
     expect(apiImage(active)).toBe(initial[active].image);
     repo.commitAll('promote');
 
-    const rolledBack = step(repo, 'rollback', 'production', 'api');
+    const rolledBack = releaseStep(repo, 'rollback', 'production', 'api');
     expect(rolledBack.code).toBe(0);
     expect([selected('api'), selected('api-preview')]).toEqual([active, idle]);
     expect(apiState(repo)).toEqual({ ...initial, [idle]: { image: NEW_IMAGE } });
@@ -106,7 +98,7 @@ describe('refused steps', () => {
   ];
 
   it.each(cases)('refuses %s with exit code 1 and changes no file', (_name, name, args, message) => {
-    const result = step(repo, name, ...args);
+    const result = releaseStep(repo, name, ...args);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`${name}: refused, nothing changed: `);
@@ -115,7 +107,7 @@ describe('refused steps', () => {
   });
 
   it('refuses the image that is already active and changes no file', () => {
-    const result = step(repo, 'release', 'production', 'api', apiState(repo)[apiState(repo).activeColor].image as string);
+    const result = releaseStep(repo, 'release', 'production', 'api', apiState(repo)[apiState(repo).activeColor].image as string);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('already runs on the active color');
     expect(files(repo)).toEqual(before);
@@ -129,13 +121,13 @@ describe('refused steps', () => {
       const cold = setScalar(original, ['blueGreen', 'api', 'idleColorScale'], 'zero');
       writeFileSync(production, cold);
       const coldFiles = files(repo);
-      const toCold = step(repo, 'promote', 'production', 'api');
+      const toCold = releaseStep(repo, 'promote', 'production', 'api');
       expect([toCold.code, toCold.stderr]).toEqual([1, expect.stringContaining(`${idle} runs no pods`)]);
       expect(files(repo)).toEqual(coldFiles);
 
       writeFileSync(production, cold.replace(`\n      image: ${apiState(repo)[idle].image}`, ' {}'));
       const emptyFiles = files(repo);
-      const toEmpty = step(repo, 'rollback', 'production', 'api');
+      const toEmpty = releaseStep(repo, 'rollback', 'production', 'api');
       expect([toEmpty.code, toEmpty.stderr]).toEqual([1, expect.stringContaining(`nothing was ever released to ${idle}`)]);
       expect(files(repo)).toEqual(emptyFiles);
     } finally {
@@ -149,7 +141,7 @@ describe('refused steps', () => {
     writeFileSync(development, valid.replace(/^name: development$/m, 'name: not-development'));
     const broken = files(repo);
     try {
-      const result = step(repo, 'release', 'production', 'api', NEW_IMAGE);
+      const result = releaseStep(repo, 'release', 'production', 'api', NEW_IMAGE);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('synthesis failed after the edit, so');
       expect(result.stderr).toContain('must equal the file name "development"');
@@ -160,7 +152,7 @@ describe('refused steps', () => {
   });
 
   it('exits 2 when an argument is missing', () => {
-    const result = step(repo, 'release', 'production', 'api');
+    const result = releaseStep(repo, 'release', 'production', 'api');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("missing required argument 'image'");
   });

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { runBlueGreenStep, type BlueGreenStep } from '../../lib/cli/blue-green-step';
 import { ReleaseError } from '../../lib/review/release';
 
 /** Test helpers: the fixture dist/ as file texts, edits of its resources, and throw-away git repositories. */
@@ -89,4 +90,13 @@ export function refusal(action: () => unknown): string {
     throw error;
   }
   throw new Error('expected the step to be refused');
+}
+
+/** Runs release, promote or rollback on `repo`'s environments/ and dist/, as the npm scripts do, capturing the output. */
+export function releaseStep(repo: TempRepo, name: BlueGreenStep, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const argv = [...args, '--environments', join(repo.root, 'environments'), '--dist', join(repo.root, 'dist')];
+  const code = runBlueGreenStep(name, argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false });
+  return { code, stdout, stderr };
 }
