@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { FieldNode, type GeneratedValidator } from './field-tree';
+import { registeredValidator } from './registered-schemas';
 import { fieldTreeUnder, type SchemaDelta } from './schema-deltas';
 
 /** The schema of one apiVersion/kind: its validator and its allowed-fields tree. */
@@ -54,7 +55,8 @@ export class PackageSchemas {
  * The validator of the model declaring exactly this apiVersion and kind. Current packages have the
  * model require an ajv-generated validator from `_schemas/`; older ones (the Node 20 releases of
  * some custom resource packages) register the model's JSON schema with their own
- * `@kubernetes-models/validate` when loaded, which compiles it with ajv at run time. Both read the
+ * `@kubernetes-models/validate` when loaded, to be compiled at run time (registered-schemas.ts
+ * compiles it once and caches the code). Both read the
  * declared properties as they validate, so the field tree is learned the same way.
  */
 function findValidator(root: string, apiVersion: string, kind: string): GeneratedValidator | undefined {
@@ -76,34 +78,4 @@ function findValidator(root: string, apiVersion: string, kind: string): Generate
   const registered = /const schemaId = "([^"]+)";/.exec(source);
   if (!registered || !source.includes(`apiVersion = ${JSON.stringify(apiVersion)}`) || !source.includes(`kind = ${JSON.stringify(kind)}`)) return undefined;
   return registeredValidator(modelFile, kind, registered[1]);
-}
-
-/** A validator over a schema that the model file registers with its package's @kubernetes-models/validate. */
-function registeredValidator(modelFile: string, kind: string, schemaId: string): GeneratedValidator {
-  // The model registers its schema (and those it refers to) when first validated; an empty one will do.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the model is found at run time
-  const Model = (require(modelFile) as Record<string, new (data: object) => { validate(): void }>)[kind];
-  try {
-    new Model({}).validate();
-  } catch {
-    // An empty resource is invalid; only the registration was wanted.
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const registry = require(require.resolve('@kubernetes-models/validate', { paths: [path.dirname(modelFile)] })) as { validate(id: string, data: unknown): void };
-  const validator: GeneratedValidator = Object.assign(
-    (data: unknown): boolean => {
-      try {
-        registry.validate(schemaId, data);
-        validator.errors = null;
-        return true;
-      } catch (error) {
-        const errors = (error as { errors?: GeneratedValidator['errors'] }).errors;
-        if (!Array.isArray(errors)) throw error;
-        validator.errors = errors;
-        return false;
-      }
-    },
-    { errors: null as GeneratedValidator['errors'] },
-  );
-  return validator;
 }
