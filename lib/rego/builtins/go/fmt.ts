@@ -163,6 +163,8 @@ function badVerb(arg: GoArg, verb: string, spec: Spec): string {
 /** Go's fmt.pad: width counted in runes, spaces or zeros on the left, spaces on the right. */
 function pad(text: string, spec: Spec, zeroAllowed = true): string {
   const width = spec.width ?? 0;
+  // No width (the usual case): nothing to count, and counting runes means splitting the text.
+  if (width <= text.length / 2) return text;
   const missing = width - Array.from(text).length;
   if (missing <= 0) return text;
   if (spec.minus) return text + ' '.repeat(missing);
