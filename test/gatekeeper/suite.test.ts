@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as yaml from 'yaml';
 import { renderEnvironments } from '../../lib/synth';
-import { loadTemplate, runSuite, type ReadFile } from './gator';
+import { admissionInput, loadTemplate, runSuite, type ReadFile } from './gator';
 
 const suitePath = 'test/gatekeeper/suite.yaml';
 const tree = renderEnvironments('environments').tree;
@@ -93,5 +93,70 @@ describe('the gator runner refuses what Gatekeeper refuses', () => {
 
   it('refuses an entry point without violation', () => {
     expect(() => loadTemplate('t.yaml', template({ version: 'v1', rego: 'package example\n\ndeny contains "no" if true\n' }))).toThrow('missing required rules: [violation]');
+  });
+});
+
+describe('the gator runner reviews as Gatekeeper does', () => {
+  const constraint = {
+    kind: 'Example',
+    metadata: { name: 'example' },
+    spec: {
+      match: { kinds: [{ apiGroups: ['', 'rbac.authorization.k8s.io'], kinds: ['Namespace', 'Pod', 'ClusterRole'] }], namespaces: ['video-app'] },
+      parameters: { environment: { name: 'production' } },
+    },
+  };
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'video-app' }, spec: { containers: [] } };
+  const admissionReview = (request: Record<string, unknown>): Record<string, unknown> => ({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request });
+
+  it('builds a plain object\'s request as unstructuredToAdmissionRequest does, in Go\'s JSON form', () => {
+    expect(admissionInput(constraint, pod)).toEqual({
+      review: {
+        uid: '',
+        kind: { group: '', version: 'v1', kind: 'Pod' },
+        resource: { group: '', version: '', resource: '' },
+        name: 'api',
+        namespace: 'video-app',
+        operation: '',
+        userInfo: {},
+        object: pod,
+        oldObject: null,
+        options: null,
+      },
+      parameters: { environment: { name: 'production' } },
+    });
+  });
+
+  it('matches a cluster-scoped object whatever the namespaces, a Namespace by its name, others by their namespace', () => {
+    const clusterRole = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'reader' }, rules: [] };
+    expect(admissionInput(constraint, clusterRole)).toBeDefined();
+    expect(admissionInput(constraint, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'video-app' } })).toBeDefined();
+    expect(admissionInput(constraint, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'other' } })).toBeUndefined();
+    expect(admissionInput(constraint, { ...pod, metadata: { name: 'api', namespace: 'other' } })).toBeUndefined();
+    expect(admissionInput(constraint, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api', namespace: 'video-app' } })).toBeUndefined();
+  });
+
+  it('reviews the old object of a DELETE, and fills what Go would leave at its zero value', () => {
+    const input = admissionInput(constraint, admissionReview({ operation: 'DELETE', namespace: 'video-app', oldObject: pod }));
+    expect(input?.review).toEqual({
+      uid: '',
+      kind: { group: '', version: '', kind: '' },
+      resource: { group: '', version: '', resource: '' },
+      namespace: 'video-app',
+      operation: 'DELETE',
+      userInfo: {},
+      object: pod,
+      oldObject: pod,
+      options: null,
+    });
+  });
+
+  it('refuses an AdmissionReview with fields AdmissionRequest does not have, as gator\'s strict conversion does', () => {
+    expect(() => admissionInput(constraint, admissionReview({ operation: 'CREATE', object: pod, user: 'alice' }))).toThrow('unknown field(s) request.user');
+    expect(() => admissionInput(constraint, admissionReview({ operation: 'CREATE', object: pod, userInfo: { name: 'alice' } }))).toThrow('request.userInfo.name');
+  });
+
+  it('refuses a DELETE without oldObject, and an unknown operation', () => {
+    expect(() => admissionInput(constraint, admissionReview({ operation: 'DELETE', object: pod }))).toThrow('a DELETE request needs oldObject');
+    expect(() => admissionInput(constraint, admissionReview({ operation: 'PATCH', object: pod }))).toThrow('operation PATCH');
   });
 });
