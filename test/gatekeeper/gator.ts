@@ -19,10 +19,20 @@ export interface Violation {
   readonly details: Record<string, unknown>;
 }
 
+/** Gatekeeper's `input` to a template: the admission request under review and the constraint's parameters. */
+export interface AdmissionInput {
+  readonly review: Json;
+  readonly parameters: Json;
+}
+
 /** The outcome of one case: empty `failures` means it passed. */
 export interface CaseOutcome {
   readonly test: string;
   readonly name: string;
+  /** The case's object as read from its file (a plain object or an AdmissionReview). */
+  readonly object: Json;
+  /** The template's input, or undefined when the constraint's `match` leaves the object out (not reviewed). */
+  readonly input: AdmissionInput | undefined;
   readonly violations: readonly Violation[];
   readonly failures: readonly string[];
 }
@@ -80,9 +90,11 @@ export function runSuite(suitePath: string, readFile: ReadFile): CaseOutcome[] {
       if (testCase.skip) continue;
       if (testCase.inventory?.length) throw new Error(`${test.name}/${testCase.name}: inventory (data.inventory) is not supported by this runner`);
       if (!testCase.assertions?.length) throw new Error(`${test.name}/${testCase.name}: assertions must be non-empty`);
-      const violations = review(template, constraint, singleObject(resolve(testCase.object), readFile));
+      const object = singleObject(resolve(testCase.object), readFile);
+      const input = admissionInput(constraint, object);
+      const violations = input === undefined ? [] : evaluate(template, input);
       const failures = testCase.assertions.map((assertion) => checkAssertion(assertion, violations)).filter((f): f is string => f !== undefined);
-      outcomes.push({ test: test.name, name: testCase.name, violations, failures });
+      outcomes.push({ test: test.name, name: testCase.name, object, input, violations, failures });
     }
   }
   return outcomes;
@@ -124,59 +136,127 @@ export function loadTemplate(file: string, readFile: ReadFile): LoadedTemplate {
 
 /** The violations of one object (plain, or an AdmissionReview) under one constraint. */
 export function review(template: LoadedTemplate, constraint: Json, object: Json): Violation[] {
-  const request = object.kind === 'AdmissionReview' && String(object.apiVersion).startsWith('admission.k8s.io/') ? admissionRequest(object) : plainRequest(object);
-  if (!matches(constraint, request)) return [];
-  const input = { review: request, parameters: constraint.spec?.parameters ?? {} };
+  const input = admissionInput(constraint, object);
+  return input === undefined ? [] : evaluate(template, input);
+}
+
+/**
+ * The `input` Gatekeeper gives the template for one case object, or undefined when the constraint
+ * does not match it: `review` is the admission request (built from a plain object as gator does,
+ * or taken from an AdmissionReview), in the JSON form Go writes it, and `parameters` the
+ * constraint's `spec.parameters` ({} when it has none, as the constraint framework defaults them).
+ */
+export function admissionInput(constraint: Json, object: Json): AdmissionInput | undefined {
+  const request = isAdmissionReview(object) ? admissionRequest(object) : plainRequest(object);
+  if (!matches(constraint, request)) return undefined;
+  return { review: request, parameters: constraint.spec?.parameters ?? {} };
+}
+
+function evaluate(template: LoadedTemplate, input: AdmissionInput): Violation[] {
   const results = (template.policy.evaluate(`data.${template.entryPackage}.violation`, input) ?? []) as Json[];
   return results.map((r) => ({ msg: String(r.msg), details: (r.details ?? {}) as Record<string, unknown> }));
+}
+
+/** gator reviews an object as an AdmissionReview when its kind is AdmissionReview of group admission.k8s.io. */
+export function isAdmissionReview(object: Json): boolean {
+  return object.kind === 'AdmissionReview' && splitApiVersion(String(object.apiVersion ?? ''))[0] === 'admission.k8s.io';
 }
 
 /**
  * gator's review of a plain object (Gatekeeper's unstructuredToAdmissionRequest): an admission
  * request with its kind, name, namespace and object, and the zero values Go's JSON encoding writes
- * for the other fields; no operation, no user.
+ * for the other fields (a RawExtension without content is `null`); no operation, no user.
  */
 function plainRequest(object: Json): Json {
   const [group, version] = splitApiVersion(String(object.apiVersion ?? ''));
-  const request: Json = {
-    uid: '',
+  return goAdmissionRequest({
     kind: { group, version, kind: object.kind },
-    resource: { group: '', version: '', resource: '' },
-    operation: '',
-    userInfo: {},
+    ...(object.metadata?.name ? { name: object.metadata.name } : {}),
+    ...(object.metadata?.namespace ? { namespace: object.metadata.namespace } : {}),
     object,
-  };
-  if (object.metadata?.name) request.name = object.metadata.name;
-  if (object.metadata?.namespace) request.namespace = object.metadata.namespace;
-  return request;
+  });
 }
 
-/** An AdmissionReview's request; for a DELETE, Gatekeeper reviews the old object as `object`. */
+/** The fields of admission.k8s.io/v1 AdmissionRequest, and of its userInfo, that gator accepts. */
+const admissionRequestFields = new Set([
+  'uid', 'kind', 'resource', 'subResource', 'requestKind', 'requestResource', 'requestSubResource',
+  'name', 'namespace', 'operation', 'userInfo', 'object', 'oldObject', 'dryRun', 'options',
+]);
+const userInfoFields = new Set(['username', 'uid', 'groups', 'extra']);
+const admissionOperations = new Set(['CREATE', 'UPDATE', 'DELETE', 'CONNECT']);
+
+/**
+ * An AdmissionReview's request as gator reviews it: converted strictly (unknown fields are an
+ * error), and for a DELETE the old object becomes `object` (Gatekeeper's SetObjectOnDelete).
+ */
 function admissionRequest(admissionReview: Json): Json {
+  const unknown = Object.keys(admissionReview).filter((key) => !['apiVersion', 'kind', 'request', 'response'].includes(key));
   const request = admissionReview.request;
   if (!request) throw new Error('AdmissionReview: request did not actually pass in an AdmissionRequest');
+  unknown.push(...Object.keys(request).filter((key) => !admissionRequestFields.has(key)).map((key) => `request.${key}`));
+  unknown.push(...Object.keys(request.userInfo ?? {}).filter((key) => !userInfoFields.has(key)).map((key) => `request.userInfo.${key}`));
+  if (unknown.length > 0) throw new Error(`AdmissionReview: unable to convert to an AdmissionReview object: unknown field(s) ${unknown.join(', ')}`);
+  if (request.operation !== undefined && !admissionOperations.has(request.operation)) {
+    throw new Error(`AdmissionReview: operation ${String(request.operation)} is none of ${[...admissionOperations].join(', ')}`);
+  }
   if (request.object === undefined && request.oldObject === undefined) throw new Error('AdmissionReview: AdmissionRequest does not contain an "object" or "oldObject" to review');
-  return request.operation === 'DELETE' ? { ...request, object: request.oldObject } : request;
+  if (request.operation === 'DELETE') {
+    if (request.oldObject === undefined || request.oldObject === null) throw new Error('AdmissionReview: a DELETE request needs oldObject');
+    return goAdmissionRequest({ ...request, object: request.oldObject });
+  }
+  return goAdmissionRequest(request);
 }
 
-/** Gatekeeper's match for the criteria the generated constraints use; others are refused, not guessed. */
+/**
+ * An AdmissionRequest as Go writes it to JSON, which is how the constraint framework hands it to
+ * Rego: fields without `omitempty` appear with their zero values.
+ */
+function goAdmissionRequest(request: Json): Json {
+  const gvk = (value: Json | undefined): Json => ({ group: '', version: '', kind: '', ...(value ?? {}) });
+  const gvr = (value: Json | undefined): Json => ({ group: '', version: '', resource: '', ...(value ?? {}) });
+  return {
+    uid: '',
+    operation: '',
+    userInfo: {},
+    object: null,
+    oldObject: null,
+    options: null,
+    ...request,
+    kind: gvk(request.kind),
+    resource: gvr(request.resource),
+  };
+}
+
+/**
+ * Gatekeeper's match (pkg/mutation/match) for the criteria the generated constraints use; others
+ * are refused, not guessed. An empty list of groups or kinds matches every one. The namespace is
+ * the object's own (gator has no namespace cache to look the request's up in); a Namespace is
+ * matched by its name, and other cluster-scoped objects pass `namespaces` and
+ * `excludedNamespaces` (Gatekeeper's docs: "will match on cluster scoped resources").
+ */
 function matches(constraint: Json, request: Json): boolean {
   const match: Json = constraint.spec?.match ?? {};
   for (const key of Object.keys(match)) {
     if (!['kinds', 'namespaces', 'excludedNamespaces'].includes(key)) throw new Error(`constraint ${constraint.metadata?.name}: match.${key} is not supported by this runner`);
   }
-  const { group, kind } = request.kind as Json;
-  if (match.kinds !== undefined) {
-    const listed = (match.kinds as Json[]).some(
-      (entry) => (entry.apiGroups ?? []).some((g: string) => g === '*' || g === group) && (entry.kinds ?? []).some((k: string) => k === '*' || k === kind),
-    );
-    if (!listed) return false;
+  const [group] = splitApiVersion(String(request.object?.apiVersion ?? ''));
+  const kind = request.object?.kind;
+  const anyOf = (list: string[] | undefined, value: string): boolean => list === undefined || list.length === 0 || list.includes('*') || list.includes(value);
+  if (match.kinds !== undefined && match.kinds.length > 0) {
+    if (!(match.kinds as Json[]).some((entry) => anyOf(entry.kinds, kind) && anyOf(entry.apiGroups, group))) return false;
   }
-  // A Namespace is matched by its own name; other cluster-scoped objects have no namespace to match.
-  const namespace = group === '' && kind === 'Namespace' ? request.object?.metadata?.name : request.namespace;
-  if (match.namespaces !== undefined && !(match.namespaces as string[]).includes(namespace)) return false;
-  if (match.excludedNamespaces !== undefined && (match.excludedNamespaces as string[]).includes(namespace)) return false;
+  const namespace: string = group === '' && kind === 'Namespace' ? (request.object?.metadata?.name ?? '') : (request.object?.metadata?.namespace ?? '');
+  if (namespace === '') return true;
+  if (match.namespaces !== undefined && match.namespaces.length > 0 && !(match.namespaces as string[]).some((pattern) => namespaceMatches(pattern, namespace))) return false;
+  if (match.excludedNamespaces !== undefined && (match.excludedNamespaces as string[]).some((pattern) => namespaceMatches(pattern, namespace))) return false;
   return true;
+}
+
+/** A namespace pattern: a name, or a prefix (`kube-*`) or suffix (`*-system`) glob. */
+function namespaceMatches(pattern: string, namespace: string): boolean {
+  if (pattern.endsWith('*')) return namespace.startsWith(pattern.slice(0, -1));
+  if (pattern.startsWith('*')) return namespace.endsWith(pattern.slice(1));
+  return pattern === namespace;
 }
 
 /** gator's assertion: `violations` yes (≥ 1), no (0) or N (exactly N) among those whose msg matches `message`. */
