@@ -12,12 +12,19 @@ import { recommendedLabels } from './labels';
 export const skipDryRunAnnotation = { 'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true' } as const;
 
 /**
- * Kinds the cluster makes from what the platform deploys, or that someone could create by hand to
- * run code beside it (`kubectl run`, `kubectl create job`): reviewed as well as the chart's kinds.
+ * Kinds that someone could create by hand in the namespace to run code or grant access beside the
+ * platform (`kubectl run`, `kubectl create job`, a StatefulSet or DaemonSet applied with kubectl):
+ * reviewed whether or not the chart deploys them, so that the pod-security, image and RBAC rules
+ * cannot be bypassed by choosing another kind. Only namespaced kinds: a constraint scoped to the
+ * environment's namespace would otherwise judge every cluster-scoped object of the cluster.
  */
 const runtimeKinds: readonly { group: string; kind: string }[] = [
   { group: '', kind: 'Pod' },
-  { group: 'batch', kind: 'Job' },
+  { group: '', kind: 'ReplicationController' },
+  ...['DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'].map((kind) => ({ group: 'apps', kind })),
+  ...['CronJob', 'Job'].map((kind) => ({ group: 'batch', kind })),
+  { group: 'argoproj.io', kind: 'Rollout' },
+  ...['Role', 'RoleBinding'].map((kind) => ({ group: 'rbac.authorization.k8s.io', kind })),
 ];
 
 /** Props of {@link AdmissionPolicies}. */

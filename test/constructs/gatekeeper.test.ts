@@ -49,15 +49,20 @@ describe('AdmissionPolicies', () => {
     expect(JSON.stringify(manifests)).not.toContain('package combined');
   });
 
-  it('scopes every constraint to the environment namespace and to the kinds it deploys, plus Pods and Jobs', () => {
+  it('scopes every constraint to the environment namespace: the kinds it deploys, and every namespaced kind that runs pods or grants access', () => {
     const manifests = environmentManifests();
     for (const constraint of constraintsOf(manifests)) {
       expect(constraint.spec.match.namespaces).toEqual(['video-app']);
       const kinds = constraint.spec.match.kinds as { apiGroups: string[]; kinds: string[] }[];
-      expect(kinds).toContainEqual({ apiGroups: ['apps'], kinds: ['Deployment'] });
-      expect(kinds.find((k) => k.apiGroups[0] === '')!.kinds).toEqual(expect.arrayContaining(['ConfigMap', 'Pod', 'Service', 'ServiceAccount']));
+      // A kind made by hand with kubectl is reviewed too, or choosing it would bypass the rules.
+      expect(kinds).toContainEqual({ apiGroups: ['apps'], kinds: ['DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'] });
+      expect(kinds.find((k) => k.apiGroups[0] === '')!.kinds).toEqual(expect.arrayContaining(['ConfigMap', 'Pod', 'ReplicationController', 'Service', 'ServiceAccount']));
       expect(kinds.find((k) => k.apiGroups[0] === 'batch')!.kinds).toEqual(['CronJob', 'Job']);
+      expect(kinds.find((k) => k.apiGroups[0] === 'rbac.authorization.k8s.io')!.kinds).toEqual(expect.arrayContaining(['Role', 'RoleBinding']));
+      expect(kinds.find((k) => k.apiGroups[0] === 'argoproj.io')!.kinds).toContain('Rollout');
+      // Not Secrets (made out of band), and nothing cluster-scoped (the whole cluster's would match).
       expect(kinds.flatMap((k) => k.kinds)).not.toContain('Secret');
+      expect(kinds.flatMap((k) => k.kinds)).not.toContain('ClusterRoleBinding');
       expect(kinds.map((k) => k.apiGroups[0])).not.toContain('constraints.gatekeeper.sh');
     }
   });
