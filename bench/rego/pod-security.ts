@@ -46,13 +46,7 @@ export function runPodSecurityBenchmark(count: number): RegoRun {
       .map((name) => join(POLICIES, 'lib', name)),
     join(POLICIES, 'pod_security.rego'),
   ];
-  const objects: Record<string, unknown>[] = [];
-  const planted: (Defect | null)[] = [];
-  for (let i = 0; i < count; i++) {
-    const defect = i % (defectNames.length + 1) === 0 ? null : defectNames[(i % (defectNames.length + 1)) - 1];
-    objects.push(deployment(i, defect));
-    planted.push(defect);
-  }
+  const { objects, planted } = generatePodSecurityDeployments(count);
 
   const compileStarted = process.hrtime.bigint();
   const policy = compile(files.map((path) => ({ path, text: readFileSync(path, 'utf8') })));
@@ -84,6 +78,18 @@ export function runPodSecurityBenchmark(count: number): RegoRun {
     findings += ids.length;
   });
   return { objects: objects.length, compileMs, evaluateMs, evaluateCpuMs, objectsPerSecond: (objects.length / evaluateMs) * 1000, findings };
+}
+
+/** `count` Deployments, deterministic: object `i` has defect `i mod 20` (0 = clean). */
+export function generatePodSecurityDeployments(count: number): { objects: Record<string, unknown>[]; planted: (Defect | null)[] } {
+  const objects: Record<string, unknown>[] = [];
+  const planted: (Defect | null)[] = [];
+  for (let i = 0; i < count; i++) {
+    const defect = i % (defectNames.length + 1) === 0 ? null : defectNames[(i % (defectNames.length + 1)) - 1];
+    objects.push(deployment(i, defect));
+    planted.push(defect);
+  }
+  return { objects, planted };
 }
 
 /** A Deployment that meets the restricted standard, but for the one planted defect. */
