@@ -1,4 +1,5 @@
 import * as jsyaml from 'js-yaml';
+import { blockLocator, type BlockLocator } from './block-locate';
 import { KUBERNETES_YAML_SCHEMA } from './kubernetes-yaml';
 import { locateDocument, type DuplicateKey, type LocatedDocument, type SourcePosition } from './locate';
 import { splitDocuments, type DocumentSource } from './split-documents';
@@ -11,14 +12,26 @@ export interface ManifestParseError {
   readonly column: number;
 }
 
-/** Where each part of one document is, worked out on first use and shared by the items of a List. */
+/**
+ * Where each part of one document is, worked out on first use and shared by the items of a List:
+ * by the line scan of block-locate.ts when the document is plain block style, else (or for a
+ * pointer into a flow collection) by the js-yaml pass of locate.ts.
+ */
 export class DocumentPositions {
+  /** undefined until first asked; null when the document is not plain block style. */
+  private block: BlockLocator | null | undefined;
+
   constructor(
     private readonly source: DocumentSource,
     private located?: LocatedDocument,
   ) {}
 
   positionOf(pointer: string): SourcePosition {
+    if (this.located === undefined) {
+      if (this.block === undefined) this.block = blockLocator(this.source);
+      const position = this.block?.(pointer);
+      if (position !== undefined) return position;
+    }
     this.located ??= locateDocument(this.source, { values: false });
     return this.located.locate(pointer);
   }
