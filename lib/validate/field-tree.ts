@@ -63,6 +63,11 @@ export class FieldNode {
     return this.children.get(key);
   }
 
+  /** Puts a tree built elsewhere (from a schema) below a key, replacing what was there. */
+  adopt(key: string, node: FieldNode): void {
+    this.children.set(key, node);
+  }
+
   /** The location below a key, created when missing. */
   ensureChild(key: string): FieldNode {
     let node = this.children.get(key);
