@@ -64,7 +64,7 @@ export function fieldTreeUnder(delta: SchemaDelta, apiVersion: string, kind: str
     for (const [path, schema] of Object.entries(fields ?? {})) {
       const { parent, field } = nodeAt(root, path);
       parent.properties.add(field);
-      parent.adopt(field, openApiFieldTree(withDefinitions(schema, delta.definitions)));
+      parent.adopt(field, () => openApiFieldTree(withDefinitions(schema, delta.definitions)));
     }
   }
   return root;
