@@ -91,7 +91,7 @@ export function validatorUnder(delta: SchemaDelta, apiVersion: string, kind: str
   const replaced = checks.filter((check) => check.replaces);
   const validate: GeneratedValidator = (data: unknown) => {
     const valid = borrowed(data);
-    let errors = valid ? [] : (borrowed.errors ?? []);
+    let errors = valid ? [] : [...(borrowed.errors ?? [])];
     if (replaced.length > 0) errors = errors.filter((error) => !replaced.some((check) => check.covers(error.instancePath)));
     for (const check of checks) check.run(data, errors);
     validate.errors = errors.length > 0 ? errors : null;
