@@ -66,7 +66,7 @@ export const envVarName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be 
  * number 1.3.
  */
 export const kubernetesVersion = z
-  .string({ error: 'must be a quoted Kubernetes version such as "1.33" (unquoted, 1.30 would be read as the number 1.3)' })
+  .string({ error: 'must be a quoted Kubernetes version such as "1.35" (unquoted, 1.30 would be read as the number 1.3)' })
   .check((context) => {
     try {
       resolveKubernetesVersion(context.value);

@@ -22,6 +22,7 @@ export interface ApiRemoval {
  * release that first served it. `deprecatedIn` is the release from which the API server warns,
  * from Kubernetes' `k8s:prerelease-lifecycle-gen:deprecated` tags (zz_generated.prerelease-lifecycle.go);
  * for APIs removed before those tags existed (1.19) it is the release that announced the deprecation.
+ * The guide lists nothing removed after 1.32 (checked for 1.33 to 1.35).
  */
 export const API_REMOVALS: readonly ApiRemoval[] = [
   { apiVersion: 'apps/v1beta1', kinds: ['ControllerRevision', 'Deployment', 'ReplicaSet', 'StatefulSet'], deprecatedIn: '1.9', removedIn: '1.16', replacement: 'apps/v1', replacementSince: '1.9' },

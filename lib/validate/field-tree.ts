@@ -44,7 +44,8 @@ export class FieldNode {
   shape: FieldShape | undefined;
   /** Declared properties, for shapes `fields` and `open`. */
   readonly properties = new Set<string>();
-  private readonly children = new Map<string, FieldNode>();
+  /** Child locations; a function builds one from a schema when it is first needed (see {@link adopt}). */
+  private readonly children = new Map<string, FieldNode | (() => FieldNode)>();
   /** Properties the validator reads that the selected Kubernetes release does not have (see schema-deltas.ts). */
   private withheld: Set<string> | undefined;
 
@@ -60,12 +61,24 @@ export class FieldNode {
 
   /** The location below a property (or below {@link ANY_KEY} for items and map values), if seen. */
   child(key: string): FieldNode | undefined {
-    return this.children.get(key);
+    const node = this.children.get(key);
+    if (typeof node !== 'function') return node;
+    const built = node();
+    this.children.set(key, built);
+    return built;
+  }
+
+  /**
+   * Puts a tree built elsewhere (from a schema) below a key, replacing what was there; it is built
+   * when a resource first reaches it, so fields no resource sets cost nothing.
+   */
+  adopt(key: string, build: () => FieldNode): void {
+    this.children.set(key, build);
   }
 
   /** The location below a key, created when missing. */
   ensureChild(key: string): FieldNode {
-    let node = this.children.get(key);
+    let node = this.child(key);
     if (node === undefined) {
       node = new FieldNode();
       this.children.set(key, node);

@@ -14,30 +14,37 @@ export interface SchemaSet {
   /** The kubernetes-models package whose validators are used. */
   readonly packageName: string;
   /**
-   * For a release without a package of its own: the release whose package it borrows, narrowed by
-   * the kinds and fields the two releases' APIs differ in (schema-deltas.json).
+   * For a release without a package of its own: the release whose package it borrows, narrowed and
+   * extended by the kinds and fields the two releases' APIs differ in (schema-deltas/<version>.json).
    */
   readonly borrowsFrom?: string;
 }
 
 /**
- * The Kubernetes releases with schemas, oldest first. kubernetes-models publishes one package per
- * few Kubernetes minors (4.4.2 is 1.27, 4.5.1 is 1.33); 1.28, 1.29, 1.30 and 1.32 use 1.33's
- * validators with that release's own kinds and fields, as @kubernetes/client-node records them.
- * 1.31 has neither (no client-node release was generated from it). kubernetes-models 5.x (1.34)
- * declares Node 22, which this project does not require.
+ * The Kubernetes releases with schemas, oldest first. kubernetes-models publishes one CommonJS
+ * package per few Kubernetes minors (4.4.2 is 1.27, 4.5.1 is 1.33); every other release uses 1.33's
+ * validators with that release's own kinds and fields (schema-deltas/<version>.json, written by
+ * `npm run schemas:deltas` from packages generated from that release's OpenAPI document:
+ * @kubernetes/client-node for 1.28, 1.29, 1.30, 1.32 and 1.34, cdk8s-plus-31 for 1.31,
+ * @pulumi/kubernetes for 1.35). Fields and kinds newer than 1.33 carry schemas of their own there.
+ * kubernetes-models 5.x (Kubernetes 1.36) is ESM and declares Node 22, which this project does not
+ * require.
  */
 export const SCHEMA_SETS: readonly SchemaSet[] = [
   { version: '1.27', packageName: 'kubernetes-models-1.27' },
-  ...['1.28', '1.29', '1.30', '1.32'].map((version) => ({ version, packageName: 'kubernetes-models', borrowsFrom: '1.33' })),
+  ...['1.28', '1.29', '1.30', '1.31', '1.32'].map((version) => ({ version, packageName: 'kubernetes-models', borrowsFrom: '1.33' })),
   { version: '1.33', packageName: 'kubernetes-models' },
+  ...['1.34', '1.35'].map((version) => ({ version, packageName: 'kubernetes-models', borrowsFrom: '1.33' })),
 ];
 
 /** What `master` and `latest` stand for: the newest release with a schema set. */
 export const LATEST_KUBERNETES_VERSION = SCHEMA_SETS[SCHEMA_SETS.length - 1].version;
 
-/** The version validated against when neither the command line nor an environment names one. */
-export const DEFAULT_KUBERNETES_VERSION = LATEST_KUBERNETES_VERSION;
+/**
+ * The version validated against when neither the command line nor an environment names one: 1.35,
+ * supported upstream until 2027-02-28 (1.34's support ended on 2026-10-27).
+ */
+export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
 const VERSION = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/;
 

@@ -22,6 +22,8 @@ const INT32 = 2 ** 31;
 const FORMATS: Record<string, RegExp | ((value: string | number) => boolean)> = {
   int32: (value) => Number.isInteger(value) && Number(value) >= -INT32 && Number(value) < INT32,
   int64: (value) => Number.isSafeInteger(value),
+  // The string form of a resource.Quantity, as kubernetes-models' validators check it.
+  quantity: /^[+-]?(?:\d+|\d+\.\d+|\d+\.|\.\d+)(?:[KMGTPE]i|[YZEPTGMkhdcmunpfazy]|da|[eE][+-]?(?:\d+|\d+\.\d+|\d+\.|\.\d+))?$/,
   'date-time': /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/,
   date: /^\d{4}-\d{2}-\d{2}$/,
   byte: /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
@@ -69,6 +71,12 @@ function ajv(): Ajv {
  * @throws Error from ajv when the schema is not a valid JSON Schema.
  */
 export function compileOpenApiSchema(schema: SchemaObject, options: { readonly resource: boolean }): CompiledSchema {
+  const definitions = (schema.definitions ?? {}) as Record<string, SchemaObject>;
+  return { validate: openApiValidator(schema, options), fields: fieldTree(schema, definitions, options.resource) };
+}
+
+/** The validator half of {@link compileOpenApiSchema}. */
+export function openApiValidator(schema: SchemaObject, options: { readonly resource: boolean }): GeneratedValidator {
   const converted = toAjvSchema(schema, options.resource);
   const compiled = ajv().compile(converted);
   // The strict check reports unknown fields from the tree (and --no-strict allows them), so ajv's
@@ -79,8 +87,12 @@ export function compileOpenApiSchema(schema: SchemaObject, options: { readonly r
     validate.errors = errors.length > 0 ? errors : null;
     return valid || errors.length === 0;
   };
-  const definitions = (schema.definitions ?? {}) as Record<string, SchemaObject>;
-  return { validate, fields: fieldTree(schema, definitions, options.resource) };
+  return validate;
+}
+
+/** The allowed-fields half of {@link compileOpenApiSchema}: no ajv needed. */
+export function openApiFieldTree(schema: SchemaObject): FieldNode {
+  return fieldTree(schema, (schema.definitions ?? {}) as Record<string, SchemaObject>, false);
 }
 
 /** A copy of the schema with the x-kubernetes extensions turned into JSON Schema ajv checks. */

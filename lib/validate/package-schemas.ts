@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { FieldNode, type GeneratedValidator } from './field-tree';
 import { registeredValidator } from './registered-schemas';
-import { fieldTreeUnder, type SchemaDelta } from './schema-deltas';
+import { addedKindSchema, fieldTreeUnder, validatorUnder, type SchemaDelta } from './schema-deltas';
 
 /** The schema of one apiVersion/kind: its validator and its allowed-fields tree. */
 export interface KindSchema {
@@ -24,7 +24,7 @@ export class PackageSchemas {
 
   /**
    * @param packageNames searched in order
-   * @param delta narrows the packages' kinds and fields to an older Kubernetes release
+   * @param delta narrows and extends the packages' kinds and fields to another Kubernetes release
    */
   constructor(
     private readonly packageNames: readonly string[],
@@ -35,14 +35,16 @@ export class PackageSchemas {
   schemaFor(apiVersion: string, kind: string): KindSchema | undefined {
     // Kinds are identifiers; anything else must not reach the file system.
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(kind) || !/^([a-z0-9.-]+\/)?v[a-z0-9]+$/.test(apiVersion)) return undefined;
-    if (this.delta?.absentKinds.includes(`${apiVersion}/${kind}`)) return undefined;
+    const { delta } = this;
+    if (delta?.absentKinds.includes(`${apiVersion}/${kind}`)) return undefined;
     for (const root of this.packageRoots()) {
       const validate = findValidator(root, apiVersion, kind);
       if (validate === undefined) continue;
-      const fields = this.delta === undefined ? new FieldNode() : fieldTreeUnder(this.delta, apiVersion, kind);
-      return { apiVersion, kind, validate, fields };
+      if (delta === undefined) return { apiVersion, kind, validate, fields: new FieldNode() };
+      return { apiVersion, kind, validate: validatorUnder(delta, apiVersion, kind, validate), fields: fieldTreeUnder(delta, apiVersion, kind) };
     }
-    return undefined;
+    const added = delta && addedKindSchema(delta, apiVersion, kind);
+    return added && { apiVersion, kind, ...added };
   }
 
   private packageRoots(): string[] {

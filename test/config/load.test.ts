@@ -34,12 +34,13 @@ describe('loading environments', () => {
     expect(production.services.worker.replicas).toEqual({ min: 3, max: 15 });
     expect(production.blueGreen.api.activeColor).toBe('blue');
     expect(production.backup.schedule).toBe('0 2 * * *');
-    expect(production.kubernetesVersion).toBe('1.33');
+    expect(production.kubernetesVersion).toBe('1.35');
   });
 
-  it('defaults the Kubernetes version to the newest with schemas', () => {
-    const config = parseEnvironment(productionText.replace(/kubernetesVersion: "1.33"\n/, ''), file, 'production');
+  it('defaults the Kubernetes version to 1.35, which upstream still supports', () => {
+    const config = parseEnvironment(productionText.replace(/kubernetesVersion: "1.35"\n/, ''), file, 'production');
     expect(config.kubernetesVersion).toBe(DEFAULT_KUBERNETES_VERSION);
+    expect(DEFAULT_KUBERNETES_VERSION).toBe('1.35');
   });
 
   it('matches the reference sizing table', () => {
@@ -98,16 +99,16 @@ describe('bad configuration is rejected with file, line, field and value', () =>
   });
 
   it('a Kubernetes version without schemas, listing the supported ones', () => {
-    const error = errorAfter('kubernetesVersion: "1.33"', 'kubernetesVersion: "1.31"');
+    const error = errorAfter('kubernetesVersion: "1.35"', 'kubernetesVersion: "1.36"');
     expect(error.issues).toEqual([
-      expect.objectContaining({ path: 'kubernetesVersion', value: '1.31', message: 'no schemas for Kubernetes 1.31: supported versions are 1.27, 1.28, 1.29, 1.30, 1.32, 1.33 (master and latest mean 1.33)' }),
+      expect.objectContaining({ path: 'kubernetesVersion', value: '1.36', message: 'no schemas for Kubernetes 1.36: supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35 (master and latest mean 1.35)' }),
     ]);
   });
 
   it('an unquoted Kubernetes version, which YAML reads as a number', () => {
-    const error = errorAfter('kubernetesVersion: "1.33"', 'kubernetesVersion: 1.30');
+    const error = errorAfter('kubernetesVersion: "1.35"', 'kubernetesVersion: 1.30');
     expect(error.issues).toEqual([
-      expect.objectContaining({ path: 'kubernetesVersion', value: 1.3, message: 'must be a quoted Kubernetes version such as "1.33" (unquoted, 1.30 would be read as the number 1.3)' }),
+      expect.objectContaining({ path: 'kubernetesVersion', value: 1.3, message: 'must be a quoted Kubernetes version such as "1.35" (unquoted, 1.30 would be read as the number 1.3)' }),
     ]);
   });
 

@@ -27,6 +27,23 @@ describe('validateEnvironments', () => {
     expect(report.files).toEqual(['dist/production/deployment.apps_web.yaml', 'dist/staging/deployment.apps_web.yaml']);
   });
 
+  it('knows the fields of releases newer than 1.33 in the environments that run them', async () => {
+    // PodSpec.hostnameOverride arrived in 1.34.
+    const hostname = SIDECAR.replace(/( +)containers:/, '$1hostnameOverride: web-0\n$1containers:');
+    expect(hostname).toContain('hostnameOverride');
+    const manifests = parseManifests(
+      new Map([
+        ['dist/production/deployment.apps_web.yaml', hostname],
+        ['dist/staging/deployment.apps_web.yaml', hostname],
+      ]),
+    );
+    const report = await validateEnvironments('dist', manifests, new Map([['production', clusterAt('1.35')], ['staging', clusterAt('1.33')]]));
+    expect(report.resources.map((resource) => [resource.file, resource.status, resource.findings.map((finding) => finding.path)])).toEqual([
+      ['dist/production/deployment.apps_web.yaml', 'valid', []],
+      ['dist/staging/deployment.apps_web.yaml', 'invalid', ['/spec/template/spec/hostnameOverride']],
+    ]);
+  });
+
   it('validates files outside any environment folder at the oldest configured version', async () => {
     const manifests = parseManifests(new Map([['dist/argocd/deployment.apps_web.yaml', SIDECAR]]));
     const report = await validateEnvironments('dist', manifests, new Map([['production', clusterAt('1.33')], ['staging', clusterAt('1.27')]]));
