@@ -63,6 +63,7 @@ const CLIENT_NODE_RELEASES: Readonly<Record<string, string>> = {
   '1.32': '1.1.2',
   '1.33': '1.3.0',
   '1.34': '1.4.0',
+  '1.36': '2.0.1',
 };
 
 /** The client-node release whose number and string formats refine 1.35's types (Kubernetes 1.36). */
@@ -93,6 +94,7 @@ const SOURCE_OF: Readonly<Record<string, 'client-node' | 'cdk8s-plus' | 'pulumi'
   '1.32': 'client-node',
   '1.34': 'client-node',
   '1.35': 'pulumi',
+  '1.36': 'client-node',
 };
 
 /** A field's type as the generators describe it. */

@@ -25,16 +25,16 @@ export interface SchemaSet {
  * package per few Kubernetes minors (4.4.2 is 1.27, 4.5.1 is 1.33); every other release uses 1.33's
  * validators with that release's own kinds and fields (schema-deltas/<version>.json, written by
  * `npm run schemas:deltas` from packages generated from that release's OpenAPI document:
- * @kubernetes/client-node for 1.28, 1.29, 1.30, 1.32 and 1.34, cdk8s-plus-31 for 1.31,
+ * @kubernetes/client-node for 1.28, 1.29, 1.30, 1.32, 1.34 and 1.36, cdk8s-plus-31 for 1.31,
  * @pulumi/kubernetes for 1.35). Fields and kinds newer than 1.33 carry schemas of their own there.
  * kubernetes-models 5.x (Kubernetes 1.36) is ESM and declares Node 22, which this project does not
- * require.
+ * require, so it is read only by that script.
  */
 export const SCHEMA_SETS: readonly SchemaSet[] = [
   { version: '1.27', packageName: 'kubernetes-models-1.27' },
   ...['1.28', '1.29', '1.30', '1.31', '1.32'].map((version) => ({ version, packageName: 'kubernetes-models', borrowsFrom: '1.33' })),
   { version: '1.33', packageName: 'kubernetes-models' },
-  ...['1.34', '1.35'].map((version) => ({ version, packageName: 'kubernetes-models', borrowsFrom: '1.33' })),
+  ...['1.34', '1.35', '1.36'].map((version) => ({ version, packageName: 'kubernetes-models', borrowsFrom: '1.33' })),
 ];
 
 /** What `master` and `latest` stand for: the newest release with a schema set. */

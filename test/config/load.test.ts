@@ -99,9 +99,9 @@ describe('bad configuration is rejected with file, line, field and value', () =>
   });
 
   it('a Kubernetes version without schemas, listing the supported ones', () => {
-    const error = errorAfter('kubernetesVersion: "1.35"', 'kubernetesVersion: "1.36"');
+    const error = errorAfter('kubernetesVersion: "1.35"', 'kubernetesVersion: "1.37"');
     expect(error.issues).toEqual([
-      expect.objectContaining({ path: 'kubernetesVersion', value: '1.36', message: 'no schemas for Kubernetes 1.36: supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35 (master and latest mean 1.35)' }),
+      expect.objectContaining({ path: 'kubernetesVersion', value: '1.37', message: 'no schemas for Kubernetes 1.37: supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36 (master and latest mean 1.36)' }),
     ]);
   });
 

@@ -35,7 +35,7 @@ describe('validate command line (kubeconform\'s)', () => {
     const outcome = await runCli(['-kubernetes-version', '1.20', fixture('valid_deployment.yaml')]);
     expect(outcome.code).toBe(1);
     expect(outcome.stdout).toBe('');
-    expect(outcome.stderr).toContain('validate: no schemas for Kubernetes 1.20: supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35 (master and latest mean 1.35)');
+    expect(outcome.stderr).toContain('validate: no schemas for Kubernetes 1.20: supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36 (master and latest mean 1.36)');
     expect((await runCli(['-strict', '-kubernetes-version', 'latest', fixture('sidecar_container.yaml')])).code).toBe(0);
     expect((await runCli(['-strict', '-kubernetes-version', 'master', fixture('sidecar_container.yaml')])).code).toBe(0);
   });

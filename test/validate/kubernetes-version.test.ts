@@ -17,17 +17,17 @@ describe('resolveKubernetesVersion', () => {
   });
 
   it('rejects a release without schemas and lists the supported ones', () => {
-    expect(() => resolveKubernetesVersion('1.36')).toThrow(
-      'no schemas for Kubernetes 1.36: supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35 (master and latest mean 1.35)',
+    expect(() => resolveKubernetesVersion('1.37')).toThrow(
+      'no schemas for Kubernetes 1.37: supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36 (master and latest mean 1.36)',
     );
     expect(() => resolveKubernetesVersion('1.26')).toThrow('no schemas for Kubernetes 1.26');
     expect(() => resolveKubernetesVersion('1.x')).toThrow('invalid Kubernetes version "1.x"');
   });
 
-  it('has every minor from 1.27 to 1.35; master and latest are 1.35, and so is the default', () => {
-    expect(SCHEMA_SETS.map((set) => set.version)).toEqual(['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35']);
-    expect(LATEST_KUBERNETES_VERSION).toBe('1.35');
-    expect(resolveKubernetesVersion('master')).toEqual({ major: 1, minor: 35, alias: 'master' });
+  it('has every minor from 1.27 to 1.36; master and latest are 1.36, the default 1.35', () => {
+    expect(SCHEMA_SETS.map((set) => set.version)).toEqual(['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']);
+    expect(LATEST_KUBERNETES_VERSION).toBe('1.36');
+    expect(resolveKubernetesVersion('master')).toEqual({ major: 1, minor: 36, alias: 'master' });
     expect(DEFAULT_KUBERNETES_VERSION).toBe('1.35');
   });
 

@@ -56,7 +56,7 @@ describe('schema sets per Kubernetes version', () => {
   });
 
   it('refuses a release without a schema set when the catalog is made', () => {
-    expect(() => new SchemaCatalog({ kubernetesVersion: { major: 1, minor: 36 }, strict: true, schemaLocations: [], crdPaths: [] })).toThrow('supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35');
+    expect(() => new SchemaCatalog({ kubernetesVersion: { major: 1, minor: 37 }, strict: true, schemaLocations: [], crdPaths: [] })).toThrow('supported versions are 1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36');
   });
 });
 

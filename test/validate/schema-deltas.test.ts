@@ -96,10 +96,28 @@ describe('Kubernetes 1.35 (@pulumi/kubernetes 4.29.0 against 4.25.0)', () => {
     expect(await findings(request('v1alpha1'), '1.35')).toEqual(['missing-schema /kind']);
   });
 
+});
+
+describe('Kubernetes 1.36 (@kubernetes/client-node 2.0.1)', () => {
+  it('accepts PodSpec.schedulingGroup, which 1.35 does not have, and checks its type', async () => {
+    const grouped = pod('  schedulingGroup: {podGroupName: workers}\n');
+    expect(await findings(grouped, '1.35')).toEqual(['unknown-field /spec/schedulingGroup']);
+    expect(await findings(grouped, '1.36')).toEqual([]);
+    expect(await findings(pod('  schedulingGroup: {podGroupName: 7}\n'), '1.36')).toEqual([
+      'schema /spec/schedulingGroup/podGroupName: expected string, got integer 7: quote the value to keep it text (Kubernetes reads unquoted numbers as numbers, and 0644 as octal 420)',
+    ]);
+  });
+
+  it('serves admissionregistration.k8s.io/v1 MutatingAdmissionPolicy, which 1.35 does not', async () => {
+    const policy = 'apiVersion: admissionregistration.k8s.io/v1\nkind: MutatingAdmissionPolicy\nmetadata: {name: p}\nspec:\n  reinvocationPolicy: Never\n';
+    expect(await findings(policy, '1.35')).toEqual(['missing-schema /kind']);
+    expect(await findings(policy, '1.36')).toEqual([]);
+  });
+
   it('is what master and latest mean', async () => {
-    const workload = pod('  workloadRef: {name: training, podGroup: workers}\n');
-    expect(await findings(workload, 'latest')).toEqual([]);
-    expect(await findings(workload, 'master')).toEqual([]);
+    const grouped = pod('  schedulingGroup: {podGroupName: workers}\n');
+    expect(await findings(grouped, 'latest')).toEqual([]);
+    expect(await findings(grouped, 'master')).toEqual([]);
   });
 });
 
