@@ -17,11 +17,24 @@ async function main() {
     process.exit(2);
   }
   const root = resolve(__dirname, '..', '..');
+  exitQuietlyOnClosedOutput();
   const { file } = await freshBundle(root, entry);
   // The bundle runs as the main module, so `require.main === module` holds in the entry as it
   // does when Node starts on the entry itself.
   process.argv = [process.argv[0], file, ...args];
   /** @type {{ runMain(): void }} */ (/** @type {unknown} */ (Module)).runMain();
+}
+
+/**
+ * When the reader of standard output goes away (`npm run validate | head`), stop as a Go command
+ * line such as kubeconform does, killed by SIGPIPE: no stack trace, exit status 141 (128 + 13).
+ * Node ignores SIGPIPE, so a write would otherwise end in an unhandled EPIPE error.
+ */
+function exitQuietlyOnClosedOutput() {
+  process.stdout.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(141);
+  });
 }
 
 main().catch((error) => {
