@@ -44,13 +44,22 @@ export function canaryChecks(environment: EnvironmentConfig, serviceName: string
   ];
 }
 
-/**
- * Passes when the value is at most the threshold, and when there is nothing to judge: no series (no
- * request reached the canary yet) or NaN (0/0 when nothing was answered in the window). The query
- * groups by namespace and container, which the scope fixes, so there is at most one series.
- */
+/** A measured value: one series (the query groups by namespace and container, which the scope fixes) that is a number. */
+const measured = 'len(result) > 0 && !isNaN(result[0])';
+
+/** Passes when a value was measured and is at most the threshold. */
 export function successCondition(threshold: number): string {
-  return `len(result) == 0 || isNaN(result[0]) || result[0] <= ${threshold}`;
+  return `${measured} && result[0] <= ${threshold}`;
+}
+
+/**
+ * Fails when a value was measured and is above the threshold. With nothing to judge (no series: no
+ * request reached the canary yet; NaN: 0/0 when nothing was answered in the window) neither condition
+ * holds, so Argo Rollouts counts the measurement inconclusive and pauses the Rollout for a person to
+ * promote or abort: no traffic is no evidence, and the canary does not go on without it.
+ */
+export function failureCondition(threshold: number): string {
+  return `${measured} && result[0] > ${threshold}`;
 }
 
 /** Props of {@link CanaryAnalysis}. */
@@ -86,6 +95,7 @@ export class CanaryAnalysis extends Construct {
           interval: canary.analysis.interval,
           failureLimit: canary.analysis.failureLimit,
           successCondition: successCondition(check.threshold),
+          failureCondition: failureCondition(check.threshold),
           provider: { prometheus: { address: environment.monitoring.prometheusUrl, query: check.query } },
         })),
       },

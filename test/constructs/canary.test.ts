@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnvironment, type EnvironmentConfig } from '../../lib/config';
 import { alertDefinitions } from '../../lib/constructs/alert-rules';
-import { canaryChecks, canaryScope, successCondition } from '../../lib/constructs/analysis-template';
+import { canaryChecks, canaryScope, failureCondition, successCondition } from '../../lib/constructs/analysis-template';
 import { EnvironmentChart } from '../../lib/constructs/environment-chart';
 import { selectorLabels } from '../../lib/constructs/labels';
 import { Testing } from 'cdk8s';
@@ -89,7 +89,8 @@ describe('a canary service', () => {
     expect(template.spec.args).toEqual([{ name: 'canary-hash' }]);
     for (const metric of template.spec.metrics) {
       expect(metric).toMatchObject({ interval: '1m', failureLimit: 1 });
-      expect(metric.successCondition).toMatch(/^len\(result\) == 0 \|\| isNaN\(result\[0\]\) \|\| result\[0\] <= [0-9.]+$/);
+      expect(metric.successCondition).toMatch(/ && result\[0\] <= [0-9.]+$/);
+      expect(metric.failureCondition).toMatch(/ && result\[0\] > [0-9.]+$/);
       expect(metric.provider.prometheus.address).toBe('http://prometheus-operated.monitoring.svc:9090');
     }
   });
@@ -106,9 +107,27 @@ describe('a canary service', () => {
     expect(`${byName['latency-p95-seconds'].provider.prometheus.query} > 0.4`).toBe(alert('HighLatencyP95'));
     expect(byName['error-ratio-percent'].successCondition).toBe(successCondition(2.5));
     expect(byName['latency-p95-seconds'].successCondition).toBe(successCondition(0.4));
+    expect(byName['error-ratio-percent'].failureCondition).toBe(failureCondition(2.5));
+    expect(byName['latency-p95-seconds'].failureCondition).toBe(failureCondition(0.4));
     expect(byName['error-ratio-percent'].provider.prometheus.address).toBe('http://prometheus.example:9090');
     expect(scope).toBe('namespace="video-app-staging", container="api", rollouts_pod_template_hash="{{args.canary-hash}}"');
     expect(canaryChecks(environment, 'api').map((check) => check.name)).toEqual(Object.keys(byName));
+  });
+
+  it('judges a measurement as Argo Rollouts does: above the threshold fails, at or below passes, no data is inconclusive', () => {
+    // The conditions use only len, isNaN, !, &&, <= and >, which mean the same in Argo Rollouts'
+    // expression language as in JavaScript once len(x) is x.length.
+    const holds = (condition: string, result: number[]) =>
+      new Function('result', `return ${condition.replace(/len\((\w+)\)/g, '$1.length').replace(/isNaN\(/g, 'Number.isNaN(')};`)(result) as boolean;
+    const verdict = (result: number[]) => {
+      const [success, failure] = [holds(successCondition(1), result), holds(failureCondition(1), result)];
+      return failure ? 'Failed' : success ? 'Successful' : 'Inconclusive';
+    };
+    expect(verdict([2.5])).toBe('Failed');
+    expect(verdict([1])).toBe('Successful');
+    expect(verdict([0.2])).toBe('Successful');
+    expect(verdict([])).toBe('Inconclusive');
+    expect(verdict([NaN])).toBe('Inconclusive');
   });
 
   it('with promoteFull, has no steps and no analysis (a plain rolling update)', () => {
