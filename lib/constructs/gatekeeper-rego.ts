@@ -283,8 +283,8 @@ function checkSandbox(source: RegoSourceFile): void {
   }
 }
 
-/** The code of a line: everything before a `#` that is not inside a string. */
-function codeOf(line: string): string {
+/** The code of a Rego line: everything before a `#` that is not inside a string. */
+export function codeOf(line: string): string {
   let quote: string | undefined;
   for (let i = 0; i < line.length; i++) {
     const char = line[i];

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as yaml from 'yaml';
-import { policyModules } from '../../lib/constructs/gatekeeper-rego';
+import { codeOf, policyModules } from '../../lib/constructs/gatekeeper-rego';
 import { loadPolicySources } from '../../lib/policy-sources';
 import { renderEnvironments } from '../../lib/synth';
 import { admissionInput, isAdmissionReview, loadTemplate, runSuite, type ReadFile } from './gator';
@@ -202,23 +202,9 @@ const podKinds: readonly { group: string; kind: string }[] = [
   { group: 'argoproj.io', kind: 'Rollout' },
 ];
 
-/** The code of a Rego line: what precedes a `#` outside a string. */
-function regoCode(line: string): string {
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quote !== undefined) {
-      if (char === '\\' && quote === '"') i++;
-      else if (char === quote) quote = undefined;
-    } else if (char === '"' || char === '`') quote = char;
-    else if (char === '#') return line.slice(0, i);
-  }
-  return line;
-}
-
 /** The rule ids a Rego text reports: string literals "K8S-…-NNN" in its code, comments excluded. */
 function ruleIdsInCode(text: string): Set<string> {
-  return new Set(text.split('\n').flatMap((line) => [...regoCode(line).matchAll(/"(K8S-[A-Z]+-\d{3})"/g)].map((m) => m[1])));
+  return new Set(text.split('\n').flatMap((line) => [...codeOf(line).matchAll(/"(K8S-[A-Z]+-\d{3})"/g)].map((m) => m[1])));
 }
 
 /** The policy module a generated template wraps: its library `lib.policies.<module>`. */
