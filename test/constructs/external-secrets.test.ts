@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { ApiObject, Testing } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { buildApp } from '../../lib/app';
 import type { EnvironmentConfig } from '../../lib/config';
@@ -42,6 +42,23 @@ describe('secretReferences', () => {
     ]);
     expect(references[0].readers).toEqual(['Pod/reader']);
     expect(references[0].readByNonHook).toBe(true);
+  });
+
+  it('reads the pod spec of every workload kind, and only pod specs', () => {
+    const chart = Testing.chart();
+    const podSpec = (secret: string) => ({ containers: [{ name: 'c', envFrom: [{ secretRef: { name: secret } }] }] });
+    const template = (secret: string) => ({ metadata: { labels: { app: secret } }, spec: podSpec(secret) });
+    const selector = (secret: string) => ({ matchLabels: { app: secret } });
+    new k8s.KubeStatefulSet(chart, 'sts', { metadata: { name: 'sts' }, spec: { serviceName: 'sts', selector: selector('for-statefulset'), template: template('for-statefulset') } });
+    new k8s.KubeDaemonSet(chart, 'ds', { metadata: { name: 'ds' }, spec: { selector: selector('for-daemonset'), template: template('for-daemonset') } });
+    new k8s.KubeCronJob(chart, 'cron', { metadata: { name: 'cron' }, spec: { schedule: '@daily', jobTemplate: { spec: { template: template('for-cronjob') } } } });
+    // Outside a pod spec the same key is not read, as policy K8S-ESO-001 reads only pod specs too.
+    new ApiObject(chart, 'widget', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { secretRef: { name: 'not-read' } } });
+    expect(secretReferences(chart).map((reference) => [reference.name, reference.readers])).toEqual([
+      ['for-cronjob', ['CronJob/cron']],
+      ['for-daemonset', ['DaemonSet/ds']],
+      ['for-statefulset', ['StatefulSet/sts']],
+    ]);
   });
 });
 
