@@ -245,7 +245,7 @@ export class Evaluator {
 
   /** Evaluates a term; k receives each value. */
   evalTerm(t: IRTerm, f: Frame, k: (v: Value) => boolean): boolean {
-    if (t.t === 'ref' || t.t === 'call' || t.t === 'array') {
+    if (t.t === 'ref' || t.t === 'call' || t.t === 'array' || t.t === 'object' || t.t === 'set') {
       const plan = singleValued(t);
       if (plan && ready(plan, f)) {
         const v = this.value(t, f);
@@ -329,6 +329,27 @@ export class Evaluator {
           const v = this.value(t.items[i], f);
           if (v === undefined) return undefined;
           out[i] = v;
+        }
+        return out;
+      }
+      case 'set': {
+        const out = new RegoSet();
+        for (let i = 0; i < t.items.length; i++) {
+          const v = this.value(t.items[i], f);
+          if (v === undefined) return undefined;
+          out.add(v);
+        }
+        return out;
+      }
+      case 'object': {
+        // Keys and values in evalObject's order; a repeated key keeps its last value, as there.
+        const out = new RegoObject();
+        for (let i = 0; i < t.entries.length; i++) {
+          const key = this.value(t.entries[i][0], f);
+          if (key === undefined) return undefined;
+          const val = this.value(t.entries[i][1], f);
+          if (val === undefined) return undefined;
+          out.set(key, val);
         }
         return out;
       }
