@@ -20,6 +20,24 @@ const MAX_REMEMBERED_CALLS = 50_000;
 /** Call results by argument identity: nested maps, one level per argument; leaves hold results. */
 type CallMemo = Map<unknown, unknown>;
 
+/**
+ * The remembered calls of one function: the first call's arguments and result, and the later
+ * calls' in maps made only when a function is called with other arguments (most helpers are called
+ * once per evaluation, or with the same arguments, and a map for each would cost more than it saves).
+ */
+interface FunctionCalls {
+  readonly firstArgs: readonly Value[];
+  readonly firstResult: Value | typeof UNDEFINED;
+  root: CallMemo | undefined;
+  size: number;
+}
+
+/** True when both argument lists hold the very same values (the memo's identity, as Map keys compare). */
+function sameArgs(a: readonly Value[], b: readonly Value[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Objects that stand for rule-tree levels (packages, ref-head prefixes), as opposed to values rules produced. */
 const structural = new WeakSet<RegoObject>();
 
@@ -39,8 +57,8 @@ export class Documents {
    * per argument): helpers like `name(input)` or `pod_labels(workload)` repeat a lot, and
    * cross-object rules call them once per pair of objects.
    */
-  private calls = new Map<RuleNode, { root: CallMemo; size: number }>();
-  private readonly saved: Array<[Map<RuleNode, Value | typeof UNDEFINED>, Map<RuleNode, { root: CallMemo; size: number }>]> = [];
+  private calls = new Map<RuleNode, FunctionCalls>();
+  private readonly saved: Array<[Map<RuleNode, Value | typeof UNDEFINED>, Map<RuleNode, FunctionCalls>]> = [];
 
   constructor(private readonly ev: Evaluator) {}
 
@@ -294,10 +312,15 @@ export class Documents {
   callFunction(path: readonly string[], args: Value[], loc: Location): Value | undefined {
     const node = functionNode(this.ev.program.tree, path);
     if (!node) return undefined;
-    let calls = this.calls.get(node);
+    const calls = this.calls.get(node);
     // Bounded, so that a rule over all pairs of a large input does not keep every pair's result.
-    if (!calls || calls.size >= MAX_REMEMBERED_CALLS) this.calls.set(node, (calls = { root: new Map(), size: 0 }));
-    let memo = calls.root;
+    if (!calls || calls.size >= MAX_REMEMBERED_CALLS) {
+      const result = this.computeCall(node, args, loc);
+      this.calls.set(node, { firstArgs: args, firstResult: result === undefined ? UNDEFINED : result, root: undefined, size: 1 });
+      return result;
+    }
+    if (sameArgs(calls.firstArgs, args)) return calls.firstResult === UNDEFINED ? undefined : calls.firstResult;
+    let memo = (calls.root ??= new Map());
     for (let i = 0; i < args.length - 1; i++) {
       let next = memo.get(args[i]) as CallMemo | undefined;
       if (!next) memo.set(args[i], (next = new Map()));
