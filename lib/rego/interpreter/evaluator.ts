@@ -47,6 +47,8 @@ export interface WithState {
 }
 
 const NO_OVERRIDES: WithState['overrides'] = [];
+/** No index for a loop. */
+const NO_PLAN: LoopPlan = [];
 /** A continuation that stops at the first solution. */
 const STOP: K = () => true;
 const NO_MOCKS: WithState['mocks'] = new Map();
@@ -118,12 +120,17 @@ export class Evaluator {
           f[slot] = undefined;
         }
       }
-      // Loops a later filter can index (plain loops stay on the continuation path, which measured faster).
-      if (e.kind === 'somein' && e.value.t === 'var' && f[e.value.slot] === undefined && !this.settings.strict && this.state.mocks.size === 0) {
+      // Loops that bind fresh variables: members are bound directly, without unification; a loop
+      // a later filter can index visits only the members the filter can accept.
+      if (e.kind === 'somein' && !e.negated && e.value.t === 'var' && f[e.value.slot] === undefined) {
         const keySlot = e.key === undefined ? undefined : e.key.t === 'var' ? e.key.slot : -1;
         const free = keySlot === undefined || (keySlot >= 0 && keySlot !== e.value.slot && f[keySlot] === undefined);
-        const plan = free ? loopPlan(this.program, body, i) : [];
-        if (plan.length > 0) return this.evalIndexedLoop(e, plan, e.value.slot, keySlot, body, i, f, k);
+        if (free) {
+          const plan = !this.settings.strict && this.state.mocks.size === 0 ? loopPlan(this.program, body, i) : NO_PLAN;
+          if (plan.length > 0) return this.evalIndexedLoop(e, plan, e.value.slot, keySlot, body, i, f, k);
+          this.countStep(e);
+          return this.evalTerm(e.collection, f, eachMember(this.memberBinder(e.value.slot, keySlot, body, i, f, k)));
+        }
       }
       break;
     }
@@ -446,4 +453,9 @@ export class Evaluator {
 /** The continuation of a term used as a condition: false (the value) fails, any other value holds. */
 function truthy(k: K): (v: Value) => boolean {
   return (v) => (v !== false ? k() : false);
+}
+
+/** The continuation that calls each for each member of its value (none for a scalar). */
+function eachMember(each: (key: Value, value: Value) => boolean): (c: Value) => boolean {
+  return (c) => iterate(c, each);
 }
