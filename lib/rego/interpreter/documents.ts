@@ -231,6 +231,16 @@ export class Documents {
     };
   }
 
+  /** Continues a function definition's evaluation once its parameters are bound: its body, then its value. */
+  private functionBody(r: IRRule, f: Frame, take: (v: Value) => boolean): () => boolean {
+    return () => this.ev.evalBody(r.body, 0, f, this.functionValue(r, f, take));
+  }
+
+  /** Continues a function definition's evaluation after its body: its value. */
+  private functionValue(r: IRRule, f: Frame, take: (v: Value) => boolean): () => boolean {
+    return () => this.ev.evalTerm(r.value ?? TRUE, f, take);
+  }
+
   /** Value of a default rule (a constant or a closed comprehension). */
   private defaultValue(rule: IRRule): Value | undefined {
     let value: Value | undefined;
@@ -345,10 +355,11 @@ export class Documents {
       for (let r: IRRule | undefined = rule; r; r = r.else) {
         const f: Frame = new Array(r.frameSize);
         outcome.found = false;
-        const current = r;
-        const bound = bindParameters(current.args!, args, f);
-        if (bound === undefined) unifyItems(this.ev, current.args!, args, 0, f, () => this.ev.evalBody(current.body, 0, f, () => this.ev.evalTerm(current.value ?? TRUE, f, take)));
-        else if (bound) this.ev.evalBody(current.body, 0, f, () => this.ev.evalTerm(current.value ?? TRUE, f, take));
+        const bound = bindParameters(r.args!, args, f);
+        if (bound === undefined) unifyItems(this.ev, r.args!, args, 0, f, this.functionBody(r, f, take));
+        // A definition without body (`f(x) := value`, most helpers) goes straight to its value.
+        else if (bound && r.body.length === 0) this.ev.evalTerm(r.value ?? TRUE, f, take);
+        else if (bound) this.ev.evalBody(r.body, 0, f, this.functionValue(r, f, take));
         if (outcome.found) break;
       }
     }

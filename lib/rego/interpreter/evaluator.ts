@@ -309,12 +309,12 @@ export class Evaluator {
       case 'object': return this.evalObject(t.entries, 0, [], f, k);
       case 'arraycompr': {
         const out: Value[] = [];
-        this.evalBody(t.body, 0, f, () => this.evalTerm(t.term, f, (v) => (out.push(v), false)));
+        this.evalBody(t.body, 0, f, this.collect(t.term, f, (v) => (out.push(v), false)));
         return k(out);
       }
       case 'setcompr': {
         const out = new RegoSet();
-        this.evalBody(t.body, 0, f, () => this.evalTerm(t.term, f, (v) => (out.add(v), false)));
+        this.evalBody(t.body, 0, f, this.collect(t.term, f, (v) => (out.add(v), false)));
         return k(out);
       }
       case 'objectcompr': {
@@ -402,6 +402,11 @@ export class Evaluator {
         return out;
       }
     }
+  }
+
+  /** The continuation of a comprehension's body: adds the values of its term. */
+  private collect(term: IRTerm, f: Frame, add: (v: Value) => boolean): K {
+    return () => this.evalTerm(term, f, add);
   }
 
   /** Applies path[i..] to v, iterating over unbound variables. */
