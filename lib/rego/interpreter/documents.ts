@@ -34,6 +34,7 @@ interface FunctionCalls {
 
 /** True when both argument lists hold the very same values (the memo's identity, as Map keys compare). */
 function sameArgs(a: readonly Value[], b: readonly Value[]): boolean {
+  if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
