@@ -270,7 +270,11 @@ export class CompiledPolicy {
   }
 }
 
+/** What an evaluation that printed nothing printed (shared: printedAt hands out copies). */
+const NOTHING_PRINTED: PrintedLine[] = [];
+
 function printedLines(ev: Evaluator, from: number): PrintedLine[] {
+  if (ev.printed.length === from) return NOTHING_PRINTED;
   return ev.printed.slice(from).map((text, i) => ({ text, location: ev.printLocations[from + i] }));
 }
 

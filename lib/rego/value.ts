@@ -256,9 +256,10 @@ export class RegoObject {
 export class RegoSet implements Iterable<Value> {
   /**
    * Members by key: scalars by keyOf; collections by structural hash and a probe number, so that
-   * large members (whole manifests) are hashed once instead of serialized on every lookup.
+   * large members (whole manifests) are hashed once instead of serialized on every lookup. Made on
+   * the first add: most sets that rules and comprehensions build stay empty.
    */
-  private readonly map = new Map<string, Value>();
+  private map: Map<string, Value> | undefined;
   private sortedCache: Value[] | undefined;
   private keyText: string | undefined;
   private hash: number | undefined;
@@ -269,11 +270,12 @@ export class RegoSet implements Iterable<Value> {
 
   /** Number of members. */
   get size(): number {
-    return this.map.size;
+    return this.map === undefined ? 0 : this.map.size;
   }
 
   /** True when v is a member. */
   has(v: Value): boolean {
+    if (this.map === undefined) return false;
     if (!isCollection(v)) return this.map.has(keyOf(v));
     const h = hashOf(v);
     for (let probe = 0; ; probe++) {
@@ -285,20 +287,21 @@ export class RegoSet implements Iterable<Value> {
 
   /** Adds v; returns false when it was already present. Only while building. */
   add(v: Value): boolean {
+    const map = (this.map ??= new Map());
     let k: string;
     if (!isCollection(v)) {
       k = keyOf(v);
-      if (this.map.has(k)) return false;
+      if (map.has(k)) return false;
     } else {
       const h = hashOf(v);
       for (let probe = 0; ; probe++) {
         k = collectionKey(h, probe);
-        const m = this.map.get(k);
+        const m = map.get(k);
         if (m === undefined) break;
         if (equal(m, v)) return false;
       }
     }
-    this.map.set(k, v);
+    map.set(k, v);
     this.sortedCache = undefined;
     this.keyText = undefined;
     this.hash = undefined;
@@ -307,7 +310,7 @@ export class RegoSet implements Iterable<Value> {
 
   /** @internal Structural hash (see value-hash.ts), computed once. */
   structuralHash(): number {
-    return (this.hash ??= hashMembers(this.map.values()));
+    return (this.hash ??= hashMembers(this.map === undefined ? [] : this.map.values()));
   }
 
   /** @internal Canonical text (see keyOf), computed once. */
@@ -327,7 +330,7 @@ export class RegoSet implements Iterable<Value> {
 
   /** Members in OPA order (cached). */
   sorted(): Value[] {
-    return (this.sortedCache ??= [...this.map.values()].sort(compare));
+    return (this.sortedCache ??= this.map === undefined ? [] : [...this.map.values()].sort(compare));
   }
 }
 

@@ -20,6 +20,25 @@ const MAX_REMEMBERED_CALLS = 50_000;
 /** Call results by argument identity: nested maps, one level per argument; leaves hold results. */
 type CallMemo = Map<unknown, unknown>;
 
+/**
+ * The remembered calls of one function: the first call's arguments and result, and the later
+ * calls' in maps made only when a function is called with other arguments (most helpers are called
+ * once per evaluation, or with the same arguments, and a map for each would cost more than it saves).
+ */
+interface FunctionCalls {
+  readonly firstArgs: readonly Value[];
+  readonly firstResult: Value | typeof UNDEFINED;
+  root: CallMemo | undefined;
+  size: number;
+}
+
+/** True when both argument lists hold the very same values (the memo's identity, as Map keys compare). */
+function sameArgs(a: readonly Value[], b: readonly Value[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Objects that stand for rule-tree levels (packages, ref-head prefixes), as opposed to values rules produced. */
 const structural = new WeakSet<RegoObject>();
 
@@ -39,8 +58,8 @@ export class Documents {
    * per argument): helpers like `name(input)` or `pod_labels(workload)` repeat a lot, and
    * cross-object rules call them once per pair of objects.
    */
-  private calls = new Map<RuleNode, { root: CallMemo; size: number }>();
-  private readonly saved: Array<[Map<RuleNode, Value | typeof UNDEFINED>, Map<RuleNode, { root: CallMemo; size: number }>]> = [];
+  private calls = new Map<RuleNode, FunctionCalls>();
+  private readonly saved: Array<[Map<RuleNode, Value | typeof UNDEFINED>, Map<RuleNode, FunctionCalls>]> = [];
 
   constructor(private readonly ev: Evaluator) {}
 
@@ -213,6 +232,16 @@ export class Documents {
     };
   }
 
+  /** Continues a function definition's evaluation once its parameters are bound: its body, then its value. */
+  private functionBody(r: IRRule, f: Frame, take: (v: Value) => boolean): () => boolean {
+    return () => this.ev.evalBody(r.body, 0, f, this.functionValue(r, f, take));
+  }
+
+  /** Continues a function definition's evaluation after its body: its value. */
+  private functionValue(r: IRRule, f: Frame, take: (v: Value) => boolean): () => boolean {
+    return () => this.ev.evalTerm(r.value ?? TRUE, f, take);
+  }
+
   /** Value of a default rule (a constant or a closed comprehension). */
   private defaultValue(rule: IRRule): Value | undefined {
     let value: Value | undefined;
@@ -294,10 +323,15 @@ export class Documents {
   callFunction(path: readonly string[], args: Value[], loc: Location): Value | undefined {
     const node = functionNode(this.ev.program.tree, path);
     if (!node) return undefined;
-    let calls = this.calls.get(node);
+    const calls = this.calls.get(node);
     // Bounded, so that a rule over all pairs of a large input does not keep every pair's result.
-    if (!calls || calls.size >= MAX_REMEMBERED_CALLS) this.calls.set(node, (calls = { root: new Map(), size: 0 }));
-    let memo = calls.root;
+    if (!calls || calls.size >= MAX_REMEMBERED_CALLS) {
+      const result = this.computeCall(node, args, loc);
+      this.calls.set(node, { firstArgs: args, firstResult: result === undefined ? UNDEFINED : result, root: undefined, size: 1 });
+      return result;
+    }
+    if (sameArgs(calls.firstArgs, args)) return calls.firstResult === UNDEFINED ? undefined : calls.firstResult;
+    let memo = (calls.root ??= new Map());
     for (let i = 0; i < args.length - 1; i++) {
       let next = memo.get(args[i]) as CallMemo | undefined;
       if (!next) memo.set(args[i], (next = new Map()));
@@ -322,10 +356,11 @@ export class Documents {
       for (let r: IRRule | undefined = rule; r; r = r.else) {
         const f: Frame = new Array(r.frameSize);
         outcome.found = false;
-        const current = r;
-        const bound = bindParameters(current.args!, args, f);
-        if (bound === undefined) unifyItems(this.ev, current.args!, args, 0, f, () => this.ev.evalBody(current.body, 0, f, () => this.ev.evalTerm(current.value ?? TRUE, f, take)));
-        else if (bound) this.ev.evalBody(current.body, 0, f, () => this.ev.evalTerm(current.value ?? TRUE, f, take));
+        const bound = bindParameters(r.args!, args, f);
+        if (bound === undefined) unifyItems(this.ev, r.args!, args, 0, f, this.functionBody(r, f, take));
+        // A definition without body (`f(x) := value`, most helpers) goes straight to its value.
+        else if (bound && r.body.length === 0) this.ev.evalTerm(r.value ?? TRUE, f, take);
+        else if (bound) this.ev.evalBody(r.body, 0, f, this.functionValue(r, f, take));
         if (outcome.found) break;
       }
     }

@@ -47,6 +47,10 @@ export interface WithState {
 }
 
 const NO_OVERRIDES: WithState['overrides'] = [];
+/** No index for a loop. */
+const NO_PLAN: LoopPlan = [];
+/** A continuation that stops at the first solution. */
+const STOP: K = () => true;
 const NO_MOCKS: WithState['mocks'] = new Map();
 
 /** Evaluates queries against a compiled program. One instance per evaluation. */
@@ -116,17 +120,34 @@ export class Evaluator {
           f[slot] = undefined;
         }
       }
-      // Loops a later filter can index (plain loops stay on the continuation path, which measured faster).
-      if (e.kind === 'somein' && e.value.t === 'var' && f[e.value.slot] === undefined && !this.settings.strict && this.state.mocks.size === 0) {
+      // Loops that bind fresh variables: members are bound directly, without unification; a loop
+      // a later filter can index visits only the members the filter can accept.
+      if (e.kind === 'somein' && !e.negated && e.value.t === 'var' && f[e.value.slot] === undefined) {
         const keySlot = e.key === undefined ? undefined : e.key.t === 'var' ? e.key.slot : -1;
         const free = keySlot === undefined || (keySlot >= 0 && keySlot !== e.value.slot && f[keySlot] === undefined);
-        const plan = free ? loopPlan(this.program, body, i) : [];
-        if (plan.length > 0) return this.evalIndexedLoop(e, plan, e.value.slot, keySlot, body, i, f, k);
+        if (free) {
+          const plan = !this.settings.strict && this.state.mocks.size === 0 ? loopPlan(this.program, body, i) : NO_PLAN;
+          if (plan.length > 0) return this.evalIndexedLoop(e, plan, e.value.slot, keySlot, body, i, f, k);
+          this.countStep(e);
+          return this.evalTerm(e.collection, f, eachMember(this.memberBinder(e.value.slot, keySlot, body, i, f, k)));
+        }
       }
       break;
     }
     if (i === body.length) return k();
-    return this.evalExpr(body[i], f, () => this.evalBody(body, i + 1, f, k));
+    return this.evalExpr(body[i], f, this.rest(body, i + 1, f, k));
+  }
+
+  /*
+   * Closures are made by small methods like this one rather than inline in the hot functions
+   * (evalBody, evalTerm, evalCore): V8 allocates a function's closure context on every call when
+   * any closure in it captures a parameter, even on the paths that make no closure. tsx (esbuild
+   * keepNames) would also wrap a named local closure in a defineProperty call.
+   */
+
+  /** The continuation that evaluates body[i..]. */
+  private rest(body: IRBody, i: number, f: Frame, k: K): K {
+    return () => this.evalBody(body, i, f, k);
   }
 
   /**
@@ -152,8 +173,6 @@ export class Evaluator {
 
   /**
    * The loop body of `some k, x in coll`: binds one member and evaluates the rest of the body.
-   * Made by a method rather than a named local: tsx (esbuild keepNames) wraps every named closure
-   * in a defineProperty call, which measured as a large cost on hot paths.
    */
   private memberBinder(slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): (key: Value, value: Value) => boolean {
     return (key, value) => {
@@ -175,7 +194,7 @@ export class Evaluator {
   private evalExpr(e: IRExpr, f: Frame, k: K): boolean {
     this.countStep(e);
     if (e.negated) {
-      const found = e.with.length > 0 ? this.evalWith(e, f, () => true) : this.evalCore(e, f, () => true);
+      const found = e.with.length > 0 ? this.evalWith(e, f, STOP) : this.evalCore(e, f, STOP);
       return found ? false : k();
     }
     return e.with.length > 0 ? this.evalWith(e, f, k) : this.evalCore(e, f, k);
@@ -189,20 +208,28 @@ export class Evaluator {
           const v = this.value(e.term, f);
           return v !== undefined && v !== false ? k() : false;
         }
-        return this.evalTerm(e.term, f, (v) => (v !== false ? k() : false));
+        return this.evalTerm(e.term, f, truthy(k));
       }
       case 'unify': return unifyTerms(this, e.left, e.right, f, k);
-      case 'somein': return this.evalTerm(e.collection, f, (c) => iterate(c, (key, val) => (e.key ? unify(this, e.key, key, f, () => unify(this, e.value, val, f, k)) : unify(this, e.value, val, f, k))));
-      case 'every':
-        return this.evalTerm(e.domain, f, (d) => {
-          if (d === null || typeof d !== 'object') return false;
-          const failed = iterate(d, (key, val) => {
-            const ok = e.key ? unify(this, e.key, key, f, () => unify(this, e.value, val, f, () => this.evalBody(e.body, 0, f, () => true))) : unify(this, e.value, val, f, () => this.evalBody(e.body, 0, f, () => true));
-            return !ok;
-          });
-          return failed ? false : k();
-        });
+      case 'somein': return this.evalTerm(e.collection, f, this.members(e, f, k));
+      case 'every': return this.evalEvery(e, f, k);
     }
+  }
+
+  /** Visits the members of the collection of `some k, x in coll`, unifying k and x. */
+  private members(e: Extract<IRExpr, { kind: 'somein' }>, f: Frame, k: K): (c: Value) => boolean {
+    return (c) => iterate(c, (key, val) => (e.key ? unify(this, e.key, key, f, () => unify(this, e.value, val, f, k)) : unify(this, e.value, val, f, k)));
+  }
+
+  private evalEvery(e: Extract<IRExpr, { kind: 'every' }>, f: Frame, k: K): boolean {
+    return this.evalTerm(e.domain, f, (d) => {
+      if (d === null || typeof d !== 'object') return false;
+      const failed = iterate(d, (key, val) => {
+        const ok = e.key ? unify(this, e.key, key, f, () => unify(this, e.value, val, f, () => this.evalBody(e.body, 0, f, STOP))) : unify(this, e.value, val, f, () => this.evalBody(e.body, 0, f, STOP));
+        return !ok;
+      });
+      return failed ? false : k();
+    });
   }
 
   private evalWith(e: IRExpr, f: Frame, k: K): boolean {
@@ -245,7 +272,7 @@ export class Evaluator {
 
   /** Evaluates a term; k receives each value. */
   evalTerm(t: IRTerm, f: Frame, k: (v: Value) => boolean): boolean {
-    if (t.t === 'ref' || t.t === 'call' || t.t === 'array') {
+    if (t.t === 'ref' || t.t === 'call' || t.t === 'array' || t.t === 'object' || t.t === 'set') {
       const plan = singleValued(t);
       if (plan && ready(plan, f)) {
         const v = this.value(t, f);
@@ -264,6 +291,14 @@ export class Evaluator {
         const v = this.docs.dataAt(t.path);
         return v === undefined ? false : k(v);
       }
+      case 'call': return this.calls.evalCall(t, f, k);
+      default: return this.evalComposite(t, f, k);
+    }
+  }
+
+  /** evalTerm of refs and collections that may have several values, and of comprehensions. */
+  private evalComposite(t: Exclude<IRTerm, { t: 'const' | 'var' | 'input' | 'data' | 'call' }>, f: Frame, k: (v: Value) => boolean): boolean {
+    switch (t.t) {
       case 'ref': {
         const head = t.head;
         if (head.t === 'data') return this.docs.evalDataRef(head.path, t.path, f, k);
@@ -274,12 +309,12 @@ export class Evaluator {
       case 'object': return this.evalObject(t.entries, 0, [], f, k);
       case 'arraycompr': {
         const out: Value[] = [];
-        this.evalBody(t.body, 0, f, () => this.evalTerm(t.term, f, (v) => (out.push(v), false)));
+        this.evalBody(t.body, 0, f, this.collect(t.term, f, (v) => (out.push(v), false)));
         return k(out);
       }
       case 'setcompr': {
         const out = new RegoSet();
-        this.evalBody(t.body, 0, f, () => this.evalTerm(t.term, f, (v) => (out.add(v), false)));
+        this.evalBody(t.body, 0, f, this.collect(t.term, f, (v) => (out.add(v), false)));
         return k(out);
       }
       case 'objectcompr': {
@@ -296,7 +331,6 @@ export class Evaluator {
         );
         return k(out);
       }
-      case 'call': return this.calls.evalCall(t, f, k);
     }
   }
 
@@ -332,6 +366,27 @@ export class Evaluator {
         }
         return out;
       }
+      case 'set': {
+        const out = new RegoSet();
+        for (let i = 0; i < t.items.length; i++) {
+          const v = this.value(t.items[i], f);
+          if (v === undefined) return undefined;
+          out.add(v);
+        }
+        return out;
+      }
+      case 'object': {
+        // Keys and values in evalObject's order; a repeated key keeps its last value, as there.
+        const out = new RegoObject();
+        for (let i = 0; i < t.entries.length; i++) {
+          const key = this.value(t.entries[i][0], f);
+          if (key === undefined) return undefined;
+          const val = this.value(t.entries[i][1], f);
+          if (val === undefined) return undefined;
+          out.set(key, val);
+        }
+        return out;
+      }
       case 'call': {
         const args: Value[] = new Array(t.args.length);
         for (let i = 0; i < t.args.length; i++) {
@@ -349,6 +404,11 @@ export class Evaluator {
     }
   }
 
+  /** The continuation of a comprehension's body: adds the values of its term. */
+  private collect(term: IRTerm, f: Frame, add: (v: Value) => boolean): K {
+    return () => this.evalTerm(term, f, add);
+  }
+
   /** Applies path[i..] to v, iterating over unbound variables. */
   evalPath(v: Value, path: readonly IRTerm[], i: number, f: Frame, k: (v: Value) => boolean): boolean {
     if (i === path.length) return k(v);
@@ -357,6 +417,12 @@ export class Evaluator {
       const next = index(v, p.v);
       return next === undefined ? false : this.evalPath(next, path, i + 1, f, k);
     }
+    return this.evalKeyPath(v, path, i, f, k);
+  }
+
+  /** evalPath at a key that is not constant: it may iterate. */
+  private evalKeyPath(v: Value, path: readonly IRTerm[], i: number, f: Frame, k: (v: Value) => boolean): boolean {
+    const p = path[i];
     if (patternUnbound(p, f)) return iterate(v, (key, val) => unify(this, p, key, f, () => this.evalPath(val, path, i + 1, f, k)));
     return this.evalTerm(p, f, (key) => {
       const next = index(v, key);
@@ -387,4 +453,14 @@ export class Evaluator {
       }),
     );
   }
+}
+
+/** The continuation of a term used as a condition: false (the value) fails, any other value holds. */
+function truthy(k: K): (v: Value) => boolean {
+  return (v) => (v !== false ? k() : false);
+}
+
+/** The continuation that calls each for each member of its value (none for a scalar). */
+function eachMember(each: (key: Value, value: Value) => boolean): (c: Value) => boolean {
+  return (c) => iterate(c, each);
 }

@@ -34,8 +34,17 @@ export function unify(ev: Evaluator, p: IRTerm, v: Value, f: Frame, k: K): boole
     case 'object':
       if (!isObject(v) || v.size !== p.entries.length) return false;
       return unifyEntries(ev, p.entries, v, 0, f, k);
-    default: return ev.evalTerm(p, f, (x) => (equal(x, v) ? k() : false));
+    default: return ev.evalTerm(p, f, equalTo(v, k));
   }
+}
+
+/**
+ * The continuation that goes on when its value equals v. (A function of its own, so that unify
+ * captures nothing: V8 allocates a function's closure context on every call when a closure in it
+ * captures a parameter.)
+ */
+function equalTo(v: Value, k: K): (x: Value) => boolean {
+  return (x) => (equal(x, v) ? k() : false);
 }
 
 /** Unifies each pattern with the value at the same index. */
@@ -60,9 +69,19 @@ export function unifyTerms(ev: Evaluator, a: IRTerm, b: IRTerm, f: Frame, k: K):
       const vb = ev.value(b, f);
       return vb === undefined ? false : unify(ev, a, vb, f, k);
     }
-    return ev.evalTerm(b, f, (vb) => unify(ev, a, vb, f, k));
+    return ev.evalTerm(b, f, unifiedWith(ev, a, f, k));
   }
-  if (!patternUnbound(a, f)) return ev.evalTerm(a, f, (va) => unify(ev, b, va, f, k));
+  return unifyPatterns(ev, a, b, f, k);
+}
+
+/** The continuation that unifies pattern p with its value (see equalTo for why a function). */
+function unifiedWith(ev: Evaluator, p: IRTerm, f: Frame, k: K): (v: Value) => boolean {
+  return (v) => unify(ev, p, v, f, k);
+}
+
+/** unifyTerms when b holds an unbound variable. */
+function unifyPatterns(ev: Evaluator, a: IRTerm, b: IRTerm, f: Frame, k: K): boolean {
+  if (!patternUnbound(a, f)) return ev.evalTerm(a, f, unifiedWith(ev, b, f, k));
   if (a.t === 'array' && b.t === 'array') {
     if (a.items.length !== b.items.length) return false;
     const step = (i: number): boolean => (i === a.items.length ? k() : unifyTerms(ev, a.items[i], b.items[i], f, () => step(i + 1)));

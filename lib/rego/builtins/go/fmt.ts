@@ -273,8 +273,12 @@ function canBackquote(s: string): boolean {
   return !/[`\u0000-\u0008\u000a-\u001f\u007f\ufeff]/.test(s);
 }
 
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** Go's strconv.Quote (or QuoteToASCII when `ascii`). */
 export function quoteString(s: string, ascii = false): string {
+  // Printable ASCII other than the quote and the backslash stays as it is in both modes.
+  if (PLAIN_ASCII.test(s)) return '"' + s + '"';
   let out = '"';
   for (const ch of s) out += quoteChar(ch.codePointAt(0)!, '"', ascii);
   return out + '"';
