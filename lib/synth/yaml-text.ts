@@ -2,8 +2,10 @@
  * The YAML text of one synthesized object, byte for byte what cdk8s's `Yaml.stringify` writes (the
  * `yaml` package: YAML 1.1, block style, no line folding), several times faster: it writes the block
  * layout of maps and sequences itself and asks `Yaml.stringify` only how to write each distinct key
- * and scalar, once. Whatever it does not lay out itself (a multi-line string, `undefined`, a value that
- * is not plain JSON, a document that is not a non-empty map) is handed to `Yaml.stringify` whole.
+ * and scalar, once. A multi-line string (a block scalar: dashboards, scripts, Rego) is asked for
+ * once too, and its lines are indented to where it sits. Whatever it does not lay out itself
+ * (`undefined`, a value that is not plain JSON, a document that is not a non-empty map) is handed to
+ * `Yaml.stringify` whole.
  */
 import { Yaml } from 'cdk8s';
 
@@ -51,7 +53,7 @@ function writeValue(value: unknown, pad: string, out: string[]): void {
     if (Object.keys(value).length === 0) out.push(' {}\n');
     else (out.push('\n'), writeMap(value, `${pad}  `, `${pad}  `, out));
   } else {
-    out.push(' ', scalarText(value), '\n');
+    out.push(' ', scalarText(value, pad), '\n');
   }
 }
 
@@ -67,7 +69,7 @@ function writeSequence(items: readonly unknown[], pad: string, firstPad: string,
       if (Object.keys(item).length === 0) out.push(' {}\n');
       else (out.push(' '), writeMap(item, `${pad}  `, '', out));
     } else {
-      out.push(' ', scalarText(item), '\n');
+      out.push(' ', scalarText(item, pad), '\n');
     }
     linePad = pad;
   }
@@ -90,7 +92,11 @@ function keyText(key: string): string {
   return text;
 }
 
-function scalarText(value: unknown): string {
+/**
+ * A scalar after `key:` or `- `, where `pad` is the indentation of that key or dash: a block
+ * scalar's lines go two spaces further, as Yaml.stringify indents them (empty lines stay empty).
+ */
+function scalarText(value: unknown, pad: string): string {
   if (typeof value === 'string') {
     if (PLAIN.test(value) && !RESERVED.test(value)) return value;
   } else if (typeof value === 'number') {
@@ -107,11 +113,13 @@ function scalarText(value: unknown): string {
   let text = scalarTexts.get(value);
   if (text === undefined) {
     const written = Yaml.stringify({ v: value });
-    text = written.startsWith('v: ') && written.indexOf('\n') === written.length - 1 ? written.slice(3, -1) : null;
+    // One line (`v: text`), or a block scalar (`v: |-` and its lines, indented by two spaces).
+    const oneLine = written.indexOf('\n') === written.length - 1;
+    text = written.startsWith('v: ') && (oneLine || /^v: [|>]/.test(written)) ? written.slice(3, -1) : null;
     scalarTexts.set(value, text);
   }
   if (text === null) throw new NotLaidOut();
-  return text;
+  return pad === '' || !text.includes('\n') ? text : text.replace(/\n(?=[^\n])/g, `\n${pad}`);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
