@@ -4,6 +4,7 @@ import type { EnvironmentConfig } from '../config';
 import { Constraint, ConstraintTemplate, constraintsGroup, type EnforcementAction, type KindMatch } from './gatekeeper-objects';
 import { environmentFields, policyModules, templateRego, type PolicyModule, type RegoSourceFile } from './gatekeeper-rego';
 import { recommendedLabels } from './labels';
+import { podSpecKinds } from './pod-spec-kinds';
 
 /**
  * Argo CD skips the dry run of these objects when their kind is not served yet: a constraint's kind
@@ -19,11 +20,7 @@ export const skipDryRunAnnotation = { 'argocd.argoproj.io/sync-options': 'SkipDr
  * environment's namespace would otherwise judge every cluster-scoped object of the cluster.
  */
 const runtimeKinds: readonly { group: string; kind: string }[] = [
-  { group: '', kind: 'Pod' },
-  { group: '', kind: 'ReplicationController' },
-  ...['DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet'].map((kind) => ({ group: 'apps', kind })),
-  ...['CronJob', 'Job'].map((kind) => ({ group: 'batch', kind })),
-  { group: 'argoproj.io', kind: 'Rollout' },
+  ...podSpecKinds,
   ...['Role', 'RoleBinding'].map((kind) => ({ group: 'rbac.authorization.k8s.io', kind })),
 ];
 

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { podSpecKinds } from './pod-spec-kinds';
 
 /** One Secret that objects of a chart read: which keys (all of it when `wholeSecret`) and who reads it. */
 export interface SecretReference {
@@ -19,11 +20,11 @@ export interface SecretReference {
 const hookAnnotation = 'argocd.argoproj.io/hook';
 
 /**
- * Kinds that hold a pod spec, the only place these references live. Only their objects are
- * rendered to be read: rendering every object of a large chart a second time took a quarter of
- * synthesis at 1,000 services.
+ * Only objects that hold a pod spec, the only place these references live, are rendered to be
+ * read: rendering every object of a large chart a second time took a quarter of synthesis at 1,000
+ * services.
  */
-const podSpecKinds = new Set(['Pod', 'PodTemplate', 'ReplicationController', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Rollout']);
+const readerKinds = new Set(podSpecKinds.map(({ kind }) => kind));
 
 /**
  * Every Secret the API objects under `scope` read: `secretKeyRef` (env), `secretRef` (envFrom),
@@ -34,7 +35,7 @@ const podSpecKinds = new Set(['Pod', 'PodTemplate', 'ReplicationController', 'De
 export function secretReferences(scope: Construct): SecretReference[] {
   const found = new Map<string, { keys: Set<string>; wholeSecret: boolean; readers: Set<string>; hookPhases: Set<string>; readByNonHook: boolean }>();
   for (const object of scope.node.findAll()) {
-    if (!(object instanceof ApiObject) || !podSpecKinds.has(object.kind)) continue;
+    if (!(object instanceof ApiObject) || !readerKinds.has(object.kind)) continue;
     const reader = `${object.kind}/${object.name}`;
     const json = object.toJson();
     const hook: string | undefined = json.metadata?.annotations?.[hookAnnotation];

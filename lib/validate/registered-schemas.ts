@@ -41,7 +41,6 @@ export function registeredValidator(modelFile: string, kind: string, schemaId: s
       for (const [id, schema] of registeredSchemas(modelFile, kind, load(registryFile) as Registry)) ajv.addSchema(schema, id);
       const compiled = ajv.getSchema(schemaId);
       if (!compiled) throw new Error(`${modelFile} did not register the schema ${schemaId}`);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { default: standaloneCode } = load(fromRegistry('ajv/dist/standalone')) as { default: (ajv: unknown, validate: unknown) => string };
       return { validate: compiled, source: standaloneCode(ajv, compiled) };
     },
