@@ -2,7 +2,7 @@
  * Public API of the Rego engine: compile modules once, then query or
  * evaluate documents, list rules and run `test_*` rules. No I/O here.
  */
-import { IRQuery } from './compiler/ir';
+import { IRExpr, IRQuery } from './compiler/ir';
 import { Program, QueryExpression, compileProgram, compileQuery } from './compiler';
 import { BuiltinError, BuiltinSpec, T, type ArgType } from './builtins/registry';
 import { Location, RegoError } from './errors';
@@ -189,11 +189,14 @@ export class CompiledPolicy {
     const printedBefore = ev.printed.length;
     ev.resetBudget();
     let value: Value | undefined;
+    const document = documentRead(q);
     try {
-      ev.run(q, (frame) => {
-        value = slot === undefined ? true : frame[slot];
-        return true;
-      });
+      if (document) value = ev.documentAt(document.right.path, document.loc);
+      else
+        ev.run(q, (frame) => {
+          value = slot === undefined ? true : frame[slot];
+          return true;
+        });
     } finally {
       this.lastPrinted = printedLines(ev, printedBefore);
     }
@@ -268,6 +271,17 @@ export class CompiledPolicy {
     };
     return new Evaluator(this.program, settings);
   }
+}
+
+/** A query that only reads one document (`data.main.deny`): its expression `$q0 = data.main.deny`. */
+type DocumentRead = IRExpr & { readonly right: { readonly t: 'data'; readonly path: readonly string[] } };
+
+/** The expression of a query that only reads one document, else undefined. */
+function documentRead(q: IRQuery): DocumentRead | undefined {
+  if (q.body.length !== 1) return undefined;
+  const e = q.body[0];
+  if (e.kind !== 'unify' || e.negated || e.with.length > 0 || e.left.t !== 'var' || e.right.t !== 'data') return undefined;
+  return e as DocumentRead;
 }
 
 /** What an evaluation that printed nothing printed (shared: printedAt hands out copies). */

@@ -255,9 +255,14 @@ export class RegoObject {
 /** A Rego set. Built with `add` before it is shared. */
 export class RegoSet implements Iterable<Value> {
   /**
-   * Members by key: scalars by keyOf; collections by structural hash and a probe number, so that
-   * large members (whole manifests) are hashed once instead of serialized on every lookup. Made on
-   * the first add: most sets that rules and comprehensions build stay empty.
+   * The member of a set of one, kept without a key: most sets that rules build hold no member or
+   * one (a finding), and hashing a finding's text costs more than comparing it with `equal`.
+   */
+  private only: Value | undefined;
+  /**
+   * Members by key once there are two or more: scalars by keyOf; collections by structural hash
+   * and a probe number, so that large members (whole manifests) are hashed once instead of
+   * serialized on every lookup.
    */
   private map: Map<string, Value> | undefined;
   private sortedCache: Value[] | undefined;
@@ -270,12 +275,12 @@ export class RegoSet implements Iterable<Value> {
 
   /** Number of members. */
   get size(): number {
-    return this.map === undefined ? 0 : this.map.size;
+    return this.map !== undefined ? this.map.size : this.only === undefined ? 0 : 1;
   }
 
   /** True when v is a member. */
   has(v: Value): boolean {
-    if (this.map === undefined) return false;
+    if (this.map === undefined) return this.only !== undefined && equal(this.only, v);
     if (!isCollection(v)) return this.map.has(keyOf(v));
     const h = hashOf(v);
     for (let probe = 0; ; probe++) {
@@ -287,30 +292,31 @@ export class RegoSet implements Iterable<Value> {
 
   /** Adds v; returns false when it was already present. Only while building. */
   add(v: Value): boolean {
-    const map = (this.map ??= new Map());
-    let k: string;
-    if (!isCollection(v)) {
-      k = keyOf(v);
-      if (map.has(k)) return false;
-    } else {
-      const h = hashOf(v);
-      for (let probe = 0; ; probe++) {
-        k = collectionKey(h, probe);
-        const m = map.get(k);
-        if (m === undefined) break;
-        if (equal(m, v)) return false;
+    if (this.map === undefined) {
+      if (this.only === undefined) {
+        this.only = v;
+        this.changed();
+        return true;
       }
+      if (equal(this.only, v)) return false;
+      this.map = new Map();
+      insert(this.map, this.only);
+      this.only = undefined;
     }
-    map.set(k, v);
+    if (!insert(this.map, v)) return false;
+    this.changed();
+    return true;
+  }
+
+  private changed(): void {
     this.sortedCache = undefined;
     this.keyText = undefined;
     this.hash = undefined;
-    return true;
   }
 
   /** @internal Structural hash (see value-hash.ts), computed once. */
   structuralHash(): number {
-    return (this.hash ??= hashMembers(this.map === undefined ? [] : this.map.values()));
+    return (this.hash ??= hashMembers(this.map !== undefined ? this.map.values() : this.only === undefined ? [] : [this.only]));
   }
 
   /** @internal Canonical text (see keyOf), computed once. */
@@ -330,8 +336,27 @@ export class RegoSet implements Iterable<Value> {
 
   /** Members in OPA order (cached). */
   sorted(): Value[] {
-    return (this.sortedCache ??= this.map === undefined ? [] : [...this.map.values()].sort(compare));
+    return (this.sortedCache ??= this.map !== undefined ? [...this.map.values()].sort(compare) : this.only === undefined ? [] : [this.only]);
   }
+}
+
+/** Adds v to a set's members by key; false when an equal member is there. */
+function insert(map: Map<string, Value>, v: Value): boolean {
+  let k: string;
+  if (!isCollection(v)) {
+    k = keyOf(v);
+    if (map.has(k)) return false;
+  } else {
+    const h = hashOf(v);
+    for (let probe = 0; ; probe++) {
+      k = collectionKey(h, probe);
+      const m = map.get(k);
+      if (m === undefined) break;
+      if (equal(m, v)) return false;
+    }
+  }
+  map.set(k, v);
+  return true;
 }
 
 function isCollection(v: Value): boolean {

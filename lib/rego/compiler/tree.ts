@@ -47,6 +47,7 @@ export class RuleNode {
   /** True when this node or a descendant has rules (a virtual document lives here). */
   virtual = false;
   private grouped: RuleGroups | undefined;
+  private exitEarly: boolean | undefined;
 
   constructor(readonly path: readonly string[]) {}
 
@@ -63,6 +64,11 @@ export class RuleNode {
       };
     }
     return this.grouped;
+  }
+
+  /** OPA's early exit for functions: every definition returns the same constant (computed on first use). */
+  get functionsExitEarly(): boolean {
+    return (this.exitEarly ??= constantValued(this.functions.filter((r) => !r.isDefault)));
   }
 
   /** The child named name, created when missing. */

@@ -4,7 +4,7 @@
  * modifier gets a fresh cache). Also user-defined function calls.
  */
 import { IRRule, IRTerm } from '../compiler/ir';
-import { RuleNode, constantValued } from '../compiler/tree';
+import { RuleNode } from '../compiler/tree';
 import { Location } from '../errors';
 import { RegoObject, RegoSet, Value, equal } from '../value';
 import { index, lookup, setIn } from './collections';
@@ -348,7 +348,7 @@ export class Documents {
 
   private computeCall(node: RuleNode, args: Value[], loc: Location): Value | undefined {
     const outcome: { value?: Value; found: boolean } = { found: false };
-    const earlyExit = functionsExitEarly(node);
+    const earlyExit = node.functionsExitEarly;
     const take = this.callResult(outcome, loc, earlyExit);
     for (const rule of node.functions) {
       if (rule.isDefault) continue;
@@ -372,15 +372,6 @@ export class Documents {
   }
 
 
-}
-
-const earlyExits = new WeakMap<RuleNode, boolean>();
-
-/** OPA's early exit for functions: every definition returns the same constant. */
-function functionsExitEarly(node: RuleNode): boolean {
-  let e = earlyExits.get(node);
-  if (e === undefined) earlyExits.set(node, (e = constantValued(node.functions.filter((r) => !r.isDefault))));
-  return e;
 }
 
 const suffixTerms = new WeakMap<IRRule, IRTerm>();

@@ -88,6 +88,16 @@ export class Evaluator {
     }
   }
 
+  /** The value of the document at a data path (what a query of that one reference binds), or undefined. */
+  documentAt(path: readonly string[], loc: Location): Value | undefined {
+    try {
+      return this.docs.dataAt(path);
+    } catch (e) {
+      if (e instanceof RangeError) throw this.error('eval_limit_error', 'evaluation nested too deeply (stack overflow); simplify the policy or the input', loc);
+      throw e;
+    }
+  }
+
   /** Raises an evaluation error. */
   error(code: RegoErrorCode, message: string, loc?: Location): RegoError {
     return new RegoError([{ code, message, location: loc }], this.program.sources);
@@ -307,16 +317,8 @@ export class Evaluator {
       case 'array': return this.evalList(t.items, 0, [], f, (vs) => k(vs));
       case 'set': return this.evalList(t.items, 0, [], f, (vs) => k(new RegoSet(vs)));
       case 'object': return this.evalObject(t.entries, 0, [], f, k);
-      case 'arraycompr': {
-        const out: Value[] = [];
-        this.evalBody(t.body, 0, f, this.collect(t.term, f, (v) => (out.push(v), false)));
-        return k(out);
-      }
-      case 'setcompr': {
-        const out = new RegoSet();
-        this.evalBody(t.body, 0, f, this.collect(t.term, f, (v) => (out.add(v), false)));
-        return k(out);
-      }
+      case 'arraycompr': return k(this.arrayComprehension(t, f));
+      case 'setcompr': return k(this.setComprehension(t, f));
       case 'objectcompr': {
         const out = new RegoObject();
         this.evalBody(t.body, 0, f, () =>
@@ -350,9 +352,13 @@ export class Evaluator {
       case 'data': return this.docs.dataAt(t.path);
       case 'ref': {
         if (t.head.t === 'data') return this.docs.dataRefValue(t.head.path, t.path, f);
-        let v = this.value(t.head, f);
-        for (let i = 0; i < t.path.length && v !== undefined; i++) {
-          const key = this.value(t.path[i], f);
+        const head = t.head;
+        let v = head.t === 'var' ? f[head.slot] : this.value(head, f);
+        if (v === undefined) return head.t === 'var' ? this.value(head, f) : undefined;
+        const path = t.path;
+        for (let i = 0; i < path.length && v !== undefined; i++) {
+          const p = path[i];
+          const key = p.t === 'const' ? p.v : this.value(p, f);
           v = key === undefined ? undefined : index(v, key);
         }
         return v;
@@ -390,18 +396,33 @@ export class Evaluator {
       case 'call': {
         const args: Value[] = new Array(t.args.length);
         for (let i = 0; i < t.args.length; i++) {
-          const v = this.value(t.args[i], f);
+          const a = t.args[i];
+          const v = a.t === 'const' ? a.v : a.t === 'var' && f[a.slot] !== undefined ? f[a.slot] : this.value(a, f);
           if (v === undefined) return undefined;
           args[i] = v;
         }
         return this.calls.callOnce(t, args);
       }
+      case 'arraycompr': return this.arrayComprehension(t, f);
+      case 'setcompr': return this.setComprehension(t, f);
       default: {
         let out: Value | undefined;
         this.evalTerm(t, f, (v) => ((out = v), true));
         return out;
       }
     }
+  }
+
+  private arrayComprehension(t: Extract<IRTerm, { t: 'arraycompr' | 'setcompr' }>, f: Frame): Value[] {
+    const out: Value[] = [];
+    this.evalBody(t.body, 0, f, this.collect(t.term, f, (v) => (out.push(v), false)));
+    return out;
+  }
+
+  private setComprehension(t: Extract<IRTerm, { t: 'arraycompr' | 'setcompr' }>, f: Frame): RegoSet {
+    const out = new RegoSet();
+    this.evalBody(t.body, 0, f, this.collect(t.term, f, (v) => (out.add(v), false)));
+    return out;
   }
 
   /** The continuation of a comprehension's body: adds the values of its term. */
