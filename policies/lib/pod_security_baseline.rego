@@ -220,19 +220,31 @@ sysctls(pod) := {finding(
 # Host probes and lifecycle hooks (K8S-PSS-010, policy v1.34+): no probe or lifecycle handler sends
 # its request to another host than the pod's own.
 probe_host(pod) := {finding(
-	"K8S-PSS-010", pod, concat(".", [entry.path, handler.field, kind, "host"]),
-	sprintf("container %q sends its %s to host %q, reaching past the pod; remove host", [entry.container.name, handler.field, action.host]),
+	"K8S-PSS-010", pod, concat(".", [entry.path, handler.field, handler.kind, "host"]),
+	sprintf("container %q sends its %s to host %q, reaching past the pod; remove host", [entry.container.name, handler.field, handler.host]),
 ) |
 	some entry in pod.containers
-	some handler in handlers(entry.container)
-	some kind in ["httpGet", "tcpSocket"]
-	action := handler.action[kind]
-	is_string(action.host)
-	action.host != ""
+	some handler in remote_handlers(entry.container)
 }
 
-# A container's probes and lifecycle hooks, as {field, action}.
-handlers(container) := array.concat(
-	[{"field": key, "action": container[key]} | some key in ["livenessProbe", "readinessProbe", "startupProbe"]],
-	[{"field": concat(".", ["lifecycle", hook]), "action": container.lifecycle[hook]} | some hook in ["postStart", "preStop"]],
-)
+# The probes and lifecycle hooks of a container that name a host, as {field, kind, host}. The
+# references fail at the first missing field, so a container without such a handler costs little.
+remote_handlers(container) := probes | hooks if {
+	probes := {{"field": probe, "kind": kind, "host": host} |
+		some probe in ["livenessProbe", "readinessProbe", "startupProbe"]
+		some kind in ["httpGet", "tcpSocket"]
+		host := container[probe][kind].host
+		remote_host(host)
+	}
+	hooks := {{"field": concat(".", ["lifecycle", hook]), "kind": kind, "host": host} |
+		some hook in ["postStart", "preStop"]
+		some kind in ["httpGet", "tcpSocket"]
+		host := container.lifecycle[hook][kind].host
+		remote_host(host)
+	}
+}
+
+remote_host(host) if {
+	is_string(host)
+	host != ""
+}

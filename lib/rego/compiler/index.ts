@@ -15,6 +15,7 @@ import { checkRecursion } from './recursion';
 import { bodyBinds, displayName, unboundIn } from './safety';
 import { GlobalRef, Scope, TranslateEnv, Translator, refPath } from './translate';
 import { RuleNode, buildTree, pathName } from './tree';
+import { uniformBody, uniformRule } from './uniform';
 
 /** A compiled set of modules. */
 export interface Program {
@@ -100,7 +101,7 @@ export function compileProgram(inputs: readonly ModuleInput[], builtins: Builtin
     const translator = new Translator(env);
     for (const r of m.rules) {
       current = r;
-      rules.push(compileRule(r, m, translator, errors));
+      rules.push(uniformRule(compileRule(r, m, translator, errors)));
     }
   }
   const tree = buildTree(rules, modules.map((m) => m.packagePath));
@@ -151,7 +152,7 @@ export function compileQuery(text: string, program: Program, capture = false): I
   if (errors.length > 0) throw new RegoError(errors, sources);
   const bindings = [...scope.names].filter(([name]) => !name.startsWith('$')).map(([name, slot]) => ({ name, slot })).sort((a, b) => (a.name < b.name ? -1 : 1));
   const expressions = captured.map((c) => ({ text: c.text, loc: c.loc, slot: c.name === undefined ? undefined : scope.names.get(c.name) }));
-  return { body, frameSize: frame.size, bindings, expressions };
+  return { body: uniformBody(body), frameSize: frame.size, bindings, expressions };
 }
 
 /** Rewrites top-level term literals `t` to `$qN = t` (plus a truth test for calls) so their values can be reported. */

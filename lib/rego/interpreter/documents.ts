@@ -5,17 +5,26 @@
  */
 import { IRRule, IRTerm } from '../compiler/ir';
 import { RuleNode } from '../compiler/tree';
+import { uniformTerm } from '../compiler/uniform';
 import { Location } from '../errors';
 import { RegoObject, RegoSet, Value, equal } from '../value';
 import { index, lookup, setIn } from './collections';
 import { dataTarget, functionNode, namespaceNode } from './tree-paths';
 import type { Evaluator, Frame } from './evaluator';
+import { ready, singleValued } from './single-valued';
 import { patternUnbound, unify, unifyItems } from './unification';
 
-const TRUE: IRTerm = { t: 'const', v: true };
+const TRUE: IRTerm = uniformTerm({ t: 'const', v: true });
 const UNDEFINED = Symbol('undefined');
 /** Calls remembered per function and evaluation before the memo starts over. */
 const MAX_REMEMBERED_CALLS = 50_000;
+
+/** What the definitions of a function produced for one call so far. */
+interface CallOutcome {
+  value?: Value;
+  /** Set when the definition being tried produced a value (the next `else` is then not tried). */
+  found: boolean;
+}
 
 /** Call results by argument identity: nested maps, one level per argument; leaves hold results. */
 type CallMemo = Map<unknown, unknown>;
@@ -223,13 +232,18 @@ export class Documents {
   }
 
   /** Keeps the result of a function call; a second, different result is a conflict. With earlyExit, the first result ends the search. */
-  private callResult(outcome: { value?: Value; found: boolean }, loc: Location, earlyExit: boolean): (v: Value) => boolean {
+  private callResult(outcome: CallOutcome, loc: Location, earlyExit: boolean): (v: Value) => boolean {
     return (v) => {
-      outcome.found = true;
-      if (outcome.value === undefined) outcome.value = v;
-      else if (!equal(outcome.value, v)) throw this.ev.error('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', loc);
+      this.keepResult(outcome, v, loc);
       return earlyExit;
     };
+  }
+
+  /** Keeps one result of a function call; a second, different result is a conflict. */
+  private keepResult(outcome: CallOutcome, v: Value, loc: Location): void {
+    outcome.found = true;
+    if (outcome.value === undefined) outcome.value = v;
+    else if (!equal(outcome.value, v)) throw this.ev.error('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', loc);
   }
 
   /** Continues a function definition's evaluation once its parameters are bound: its body, then its value. */
@@ -347,9 +361,10 @@ export class Documents {
   }
 
   private computeCall(node: RuleNode, args: Value[], loc: Location): Value | undefined {
-    const outcome: { value?: Value; found: boolean } = { found: false };
+    const outcome: CallOutcome = { found: false };
     const earlyExit = node.functionsExitEarly;
-    const take = this.callResult(outcome, loc, earlyExit);
+    // Made only for definitions whose value needs a continuation (most have neither body nor iteration).
+    let take: ((v: Value) => boolean) | undefined;
     for (const rule of node.functions) {
       if (rule.isDefault) continue;
       if (earlyExit && outcome.value !== undefined) break;
@@ -357,10 +372,16 @@ export class Documents {
         const f: Frame = new Array(r.frameSize);
         outcome.found = false;
         const bound = bindParameters(r.args!, args, f);
-        if (bound === undefined) unifyItems(this.ev, r.args!, args, 0, f, this.functionBody(r, f, take));
-        // A definition without body (`f(x) := value`, most helpers) goes straight to its value.
-        else if (bound && r.body.length === 0) this.ev.evalTerm(r.value ?? TRUE, f, take);
-        else if (bound) this.ev.evalBody(r.body, 0, f, this.functionValue(r, f, take));
+        if (bound === undefined) unifyItems(this.ev, r.args!, args, 0, f, this.functionBody(r, f, (take ??= this.callResult(outcome, loc, earlyExit))));
+        else if (bound && r.body.length === 0) {
+          // A definition without body (`f(x) := value`, most helpers) goes straight to its value.
+          const value = r.value ?? TRUE;
+          const plan = singleValued(value);
+          if (plan && ready(plan, f)) {
+            const v = this.ev.value(value, f);
+            if (v !== undefined) this.keepResult(outcome, v, loc);
+          } else this.ev.evalTerm(value, f, (take ??= this.callResult(outcome, loc, earlyExit)));
+        } else if (bound) this.ev.evalBody(r.body, 0, f, this.functionValue(r, f, (take ??= this.callResult(outcome, loc, earlyExit))));
         if (outcome.found) break;
       }
     }
@@ -379,7 +400,7 @@ const suffixTerms = new WeakMap<IRRule, IRTerm>();
 /** The dynamic part of a rule's head ref as one array term (made once: terms carry evaluation plans). */
 function suffixTerm(r: IRRule): IRTerm {
   let t = suffixTerms.get(r);
-  if (!t) suffixTerms.set(r, (t = { t: 'array', items: r.suffix }));
+  if (!t) suffixTerms.set(r, (t = uniformTerm({ t: 'array', items: r.suffix })));
   return t;
 }
 
