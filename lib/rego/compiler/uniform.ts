@@ -30,6 +30,8 @@ export function uniformTerm(t: IRTerm): IRTerm {
     args: t.t === 'call' ? t.args.map(uniformTerm) : undefined,
     output: t.t === 'call' && t.output !== undefined ? uniformTerm(t.output) : undefined,
     loc: any.loc,
+    // Filled in by the interpreter on first use (single-valued.ts); declared here to keep one shape.
+    plan: undefined,
   };
   return node as unknown as IRTerm;
 }

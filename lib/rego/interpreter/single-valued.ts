@@ -14,14 +14,16 @@ export interface SingleValuedPlan {
 }
 
 const NONE: SingleValuedPlan = { pathVars: [] };
-const plans = new WeakMap<IRTerm, SingleValuedPlan | null>();
+
+/** A term with its plan, once worked out (null: none); every compiled term has the field (uniform.ts). */
+type PlannedTerm = IRTerm & { plan?: SingleValuedPlan | null };
 
 /** The plan of a term, or undefined when it may have several values whatever the bindings. */
 export function singleValued(t: IRTerm): SingleValuedPlan | undefined {
-  let plan = plans.get(t);
+  let plan = (t as PlannedTerm).plan;
   if (plan === undefined) {
     plan = analyze(t) ?? null;
-    plans.set(t, plan);
+    (t as PlannedTerm).plan = plan;
   }
   return plan ?? undefined;
 }
