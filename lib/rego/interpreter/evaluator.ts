@@ -139,6 +139,11 @@ export class Evaluator {
           const plan = !this.settings.strict && this.state.mocks.size === 0 ? loopPlan(this.program, body, i) : NO_PLAN;
           if (plan.length > 0) return this.evalIndexedLoop(e, plan, e.value.slot, keySlot, body, i, f, k);
           this.countStep(e);
+          const collection = singleValued(e.collection);
+          if (collection && ready(collection, f)) {
+            const c = this.value(e.collection, f);
+            return c !== undefined && this.loopMembers(c, e.value.slot, keySlot, body, i, f, k);
+          }
           return this.evalTerm(e.collection, f, eachMember(this.memberBinder(e.value.slot, keySlot, body, i, f, k)));
         }
       }
@@ -181,20 +186,37 @@ export class Evaluator {
     });
   }
 
+  /** `some k, x in coll` over a collection with one value: each member in turn, without closures (see iterate). */
+  private loopMembers(c: Value, slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): boolean {
+    if (Array.isArray(c)) {
+      for (let j = 0; j < c.length; j++) if (this.bindMember(j, c[j], slot, keySlot, body, i, f, k)) return true;
+    } else if (c instanceof RegoObject) {
+      const entries = c.sortedEntries();
+      for (let j = 0; j < entries.length; j++) if (this.bindMember(entries[j][0], entries[j][1], slot, keySlot, body, i, f, k)) return true;
+    } else if (c instanceof RegoSet) {
+      const members = c.sorted();
+      for (let j = 0; j < members.length; j++) if (this.bindMember(members[j], members[j], slot, keySlot, body, i, f, k)) return true;
+    }
+    return false;
+  }
+
+  /** Binds one member of `some k, x in coll` and evaluates the rest of the body. */
+  private bindMember(key: Value, value: Value, slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): boolean {
+    f[slot] = value;
+    if (keySlot !== undefined) f[keySlot] = key;
+    try {
+      return this.evalBody(body, i + 1, f, k);
+    } finally {
+      f[slot] = undefined;
+      if (keySlot !== undefined) f[keySlot] = undefined;
+    }
+  }
+
   /**
    * The loop body of `some k, x in coll`: binds one member and evaluates the rest of the body.
    */
   private memberBinder(slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): (key: Value, value: Value) => boolean {
-    return (key, value) => {
-      f[slot] = value;
-      if (keySlot !== undefined) f[keySlot] = key;
-      try {
-        return this.evalBody(body, i + 1, f, k);
-      } finally {
-        f[slot] = undefined;
-        if (keySlot !== undefined) f[keySlot] = undefined;
-      }
-    };
+    return (key, value) => this.bindMember(key, value, slot, keySlot, body, i, f, k);
   }
 
   private countStep(e: IRExpr): void {
