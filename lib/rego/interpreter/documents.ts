@@ -192,8 +192,7 @@ export class Documents {
     // The callbacks are made once per document, not once per solution (evaluations make many).
     if (multi.length > 0) {
       const set = new RegoSet();
-      const add = this.collector(set);
-      for (const r of multi) this.solve(r, (x, f) => this.ev.evalTerm(x.key!, f, add));
+      for (const r of multi) this.solveContains(r, set);
       return set;
     }
     if (nested.length > 0) {
@@ -216,9 +215,14 @@ export class Documents {
    * every named closure in a defineProperty call, which measured as a large cost on hot paths.
    */
 
-  /** Adds each value to the set of a partial set rule. */
-  private collector(set: RegoSet): (v: Value) => boolean {
-    return (v) => ((this.found = true), set.add(v), false);
+  /**
+   * Adds the values of a partial set rule (`p contains x if ...`) to set. Such a rule has no `else`,
+   * so unlike solve this needs no `found` bookkeeping.
+   */
+  private solveContains(rule: IRRule, set: RegoSet): void {
+    if (!this.guardsHold(rule)) return;
+    const f: Frame = new Array(rule.frameSize);
+    this.ev.evalBody(rule.body, 0, f, this.ev.collectInto(rule.key!, f, set));
   }
 
   /** Keeps the value of a complete rule; a second, different value is a conflict. With earlyExit, the first value ends the search. */

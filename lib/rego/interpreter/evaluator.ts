@@ -437,19 +437,30 @@ export class Evaluator {
 
   private arrayComprehension(t: Extract<IRTerm, { t: 'arraycompr' | 'setcompr' }>, f: Frame): Value[] {
     const out: Value[] = [];
-    this.evalBody(t.body, 0, f, this.collect(t.term, f, (v) => (out.push(v), false)));
+    this.evalBody(t.body, 0, f, this.collectInto(t.term, f, out));
     return out;
   }
 
   private setComprehension(t: Extract<IRTerm, { t: 'arraycompr' | 'setcompr' }>, f: Frame): RegoSet {
     const out = new RegoSet();
-    this.evalBody(t.body, 0, f, this.collect(t.term, f, (v) => (out.add(v), false)));
+    this.evalBody(t.body, 0, f, this.collectInto(t.term, f, out));
     return out;
   }
 
-  /** The continuation of a comprehension's body: adds the values of its term. */
-  private collect(term: IRTerm, f: Frame, add: (v: Value) => boolean): K {
-    return () => this.evalTerm(term, f, add);
+  /**
+   * The continuation of a body that collects (a comprehension's, a partial set rule's): adds each
+   * value of term to out, computed directly when it has one.
+   */
+  collectInto(term: IRTerm, f: Frame, out: Value[] | RegoSet): K {
+    return () => {
+      const plan = singleValued(term);
+      if (plan && ready(plan, f)) {
+        const v = this.value(term, f);
+        if (v !== undefined) addTo(out, v);
+        return false;
+      }
+      return this.evalTerm(term, f, (v) => (addTo(out, v), false));
+    };
   }
 
   /** Applies path[i..] to v, iterating over unbound variables. */
@@ -496,6 +507,11 @@ export class Evaluator {
       }),
     );
   }
+}
+
+function addTo(out: Value[] | RegoSet, v: Value): void {
+  if (Array.isArray(out)) out.push(v);
+  else (out as RegoSet).add(v);
 }
 
 /** The continuation of a term used as a condition: false (the value) fails, any other value holds. */
