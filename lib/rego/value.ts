@@ -334,11 +334,14 @@ export class RegoSet implements Iterable<Value> {
     return this.sorted().slice();
   }
 
-  /** Members in OPA order (cached). */
+  /** Members in OPA order (cached and shared: callers must not change the array). */
   sorted(): Value[] {
-    return (this.sortedCache ??= this.map !== undefined ? [...this.map.values()].sort(compare) : this.only === undefined ? [] : [this.only]);
+    return (this.sortedCache ??= this.map !== undefined ? [...this.map.values()].sort(compare) : this.only === undefined ? NO_MEMBERS : [this.only]);
   }
 }
+
+/** The members of every empty set (sorted() arrays are shared and never changed). */
+const NO_MEMBERS: Value[] = [];
 
 /** Adds v to a set's members by key; false when an equal member is there. */
 function insert(map: Map<string, Value>, v: Value): boolean {

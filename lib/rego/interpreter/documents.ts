@@ -200,7 +200,7 @@ export class Documents {
       for (const r of nested) this.solve(r, (x, f) => this.insertSolution(obj, x, f));
       return obj;
     }
-    const outcome: { value?: Value; rule?: IRRule } = {};
+    const outcome: { value?: Value; rule?: IRRule } = { value: undefined, rule: undefined };
     const take = this.completeValue(outcome, node.groups.earlyExit);
     for (const r of nonDefault) {
       this.solve(r, (x, f) => ((outcome.rule = x), this.ev.evalTerm(x.value ?? TRUE, f, take)));
@@ -365,7 +365,7 @@ export class Documents {
   }
 
   private computeCall(node: RuleNode, args: Value[], loc: Location): Value | undefined {
-    const outcome: CallOutcome = { found: false };
+    const outcome: CallOutcome = { value: undefined, found: false };
     const earlyExit = node.functionsExitEarly;
     // Made only for definitions whose value needs a continuation (most have neither body nor iteration).
     let take: ((v: Value) => boolean) | undefined;

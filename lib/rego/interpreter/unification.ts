@@ -8,8 +8,12 @@ import type { Evaluator, Frame, K } from './evaluator';
 export function patternUnbound(t: IRTerm, f: Frame): boolean {
   switch (t.t) {
     case 'var': return f[t.slot] === undefined;
-    case 'array': return t.items.some((x) => patternUnbound(x, f));
-    case 'object': return t.entries.some(([, v]) => patternUnbound(v, f));
+    case 'array':
+      for (const x of t.items) if (patternUnbound(x, f)) return true;
+      return false;
+    case 'object':
+      for (const entry of t.entries) if (patternUnbound(entry[1], f)) return true;
+      return false;
     default: return false;
   }
 }
