@@ -7,6 +7,7 @@
  * monomorphic load. Nothing else changes: the rebuilt IR holds the same values (string constants
  * internalized, see internString).
  */
+import { Value } from '../value';
 import { IRBody, IRExpr, IRRule, IRTerm, IRWith } from './ir';
 
 /** A term with every field any kind of term has (the ones its kind does not use are undefined). */
@@ -14,7 +15,7 @@ export function uniformTerm(t: IRTerm): IRTerm {
   const any = t as Partial<Record<string, unknown>>;
   const node = {
     t: t.t,
-    v: typeof any.v === 'string' ? internString(any.v) : any.v,
+    v: t.t === 'const' ? internStrings(t.v) : undefined,
     slot: any.slot,
     name: any.name,
     path: t.t === 'ref' ? t.path.map(uniformTerm) : t.t === 'data' ? t.path.map(internString) : any.path,
@@ -44,6 +45,13 @@ export function uniformTerm(t: IRTerm): IRTerm {
  */
 function internString(s: string): string {
   return Object.keys({ [s]: true })[0];
+}
+
+/** A constant with its strings, and those of its arrays (paths like `["spec", "template"]`), internalized. */
+function internStrings(v: Value): Value {
+  if (typeof v === 'string') return internString(v);
+  if (Array.isArray(v)) return v.map(internStrings);
+  return v;
 }
 
 /** A body of uniform literals. */

@@ -28,6 +28,12 @@ interface Spec {
   precision?: number;
 }
 
+/** Where the run of ASCII digits starting at i ends (i when there is none). */
+function digitsEnd(text: string, i: number): number {
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i;
+}
+
 /** Go's fmt.Sprintf(format, args...). */
 export function goSprintf(format: string, args: readonly GoArg[]): string {
   let out = '';
@@ -43,7 +49,7 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
     }
     out += format.slice(i, pct);
     i = pct + 1;
-    const spec: Spec = { plus: false, minus: false, sharp: false, space: false, zero: false };
+    const spec: Spec = { plus: false, minus: false, sharp: false, space: false, zero: false, width: undefined, precision: undefined };
     for (; i < n; i++) {
       const c = format[i];
       if (c === '+') spec.plus = true;
@@ -83,10 +89,10 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
         }
       }
     } else {
-      const m = /^\d+/.exec(format.slice(i));
-      if (m) {
-        spec.width = Number(m[0]);
-        i += m[0].length;
+      const end = digitsEnd(format, i);
+      if (end > i) {
+        spec.width = Number(format.slice(i, end));
+        i = end;
       }
     }
     if (format[i] === '.') {
@@ -99,9 +105,9 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
         if (p === undefined || p < 0) out += '%!(BADPREC)';
         else spec.precision = p;
       } else {
-        const m = /^\d+/.exec(format.slice(i));
-        spec.precision = m ? Number(m[0]) : 0;
-        if (m) i += m[0].length;
+        const end = digitsEnd(format, i);
+        spec.precision = end > i ? Number(format.slice(i, end)) : 0;
+        i = end;
       }
     }
     argIndex();
