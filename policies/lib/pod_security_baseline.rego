@@ -218,33 +218,30 @@ sysctls(pod) := {finding(
 }
 
 # Host probes and lifecycle hooks (K8S-PSS-010, policy v1.34+): no probe or lifecycle handler sends
-# its request to another host than the pod's own.
-probe_host(pod) := {finding(
-	"K8S-PSS-010", pod, concat(".", [entry.path, handler.field, handler.kind, "host"]),
-	sprintf("container %q sends its %s to host %q, reaching past the pod; remove host", [entry.container.name, handler.field, handler.host]),
-) |
-	some entry in pod.containers
-	some handler in remote_handlers(entry.container)
-}
-
-# The probes and lifecycle hooks of a container that name a host, as {field, kind, host}. The
-# references fail at the first missing field, so a container without such a handler costs little.
-remote_handlers(container) := probes | hooks if {
-	probes := {{"field": probe, "kind": kind, "host": host} |
+# its request to another host than the pod's own. Each reference fails at the first missing field,
+# so a container without such a handler costs little.
+probe_host(pod) := probes | hooks if {
+	probes := {probe_host_finding(pod, entry, probe, kind, host) |
+		some entry in pod.containers
 		some probe in ["livenessProbe", "readinessProbe", "startupProbe"]
+		handler := entry.container[probe]
 		some kind in ["httpGet", "tcpSocket"]
-		host := container[probe][kind].host
-		remote_host(host)
+		host := handler[kind].host
+		is_string(host)
+		host != ""
 	}
-	hooks := {{"field": concat(".", ["lifecycle", hook]), "kind": kind, "host": host} |
+	hooks := {probe_host_finding(pod, entry, concat(".", ["lifecycle", hook]), kind, host) |
+		some entry in pod.containers
+		lifecycle := entry.container.lifecycle
 		some hook in ["postStart", "preStop"]
 		some kind in ["httpGet", "tcpSocket"]
-		host := container.lifecycle[hook][kind].host
-		remote_host(host)
+		host := lifecycle[hook][kind].host
+		is_string(host)
+		host != ""
 	}
 }
 
-remote_host(host) if {
-	is_string(host)
-	host != ""
-}
+probe_host_finding(pod, entry, field, kind, host) := finding(
+	"K8S-PSS-010", pod, concat(".", [entry.path, field, kind, "host"]),
+	sprintf("container %q sends its %s to host %q, reaching past the pod; remove host", [entry.container.name, field, host]),
+)

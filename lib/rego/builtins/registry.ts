@@ -21,7 +21,7 @@
  * - `deprecated: true` marks builtins that Rego v1 (and `import rego.v1`) reject.
  */
 import { Location } from '../errors';
-import { TypeName, Value, isArray, isObject, isSet, typeName } from '../value';
+import { TypeName, Value, isArray, isNumber, isObject, isSet, typeName } from '../value';
 
 /** A guard for one operand: its OPA type text and a check. */
 export interface ArgType {
@@ -108,15 +108,26 @@ export function operandError(position: number, expected: string, got: Value, act
 export function checkOperands(spec: BuiltinSpec, args: readonly Value[]): BuiltinTypeError | undefined {
   for (let i = 0; i < args.length; i++) {
     const guard = spec.args[Math.min(i, spec.args.length - 1)];
-    if (!guard || guard.check(args[i])) continue;
+    if (!guard || guard === T.any || guard.check(args[i])) continue;
     const detail = guard.describe?.(args[i]);
     return new BuiltinTypeError(`operand ${i + 1} must be ${guard.name} but got ${detail ?? typeName(args[i])}`);
   }
   return undefined;
 }
 
+/** Tests of each type, the same as `typeName(v) === name` without working the name out. */
+const isOfType: Record<TypeName, (v: Value) => boolean> = {
+  null: (v) => v === null,
+  boolean: (v) => typeof v === 'boolean',
+  number: isNumber,
+  string: (v) => typeof v === 'string',
+  array: (v) => Array.isArray(v),
+  object: isObject,
+  set: isSet,
+};
+
 function simple(name: TypeName): ArgType {
-  return { name, check: (v) => typeName(v) === name };
+  return { name, check: isOfType[name] };
 }
 
 function collectionOf(kind: 'array' | 'set', inner: ArgType): ArgType {

@@ -10,8 +10,12 @@ import { Value, format } from '../value';
 import type { Evaluator, Frame } from './evaluator';
 import { unify } from './unification';
 
-function isDecimal(v: Value): boolean {
-  return v instanceof Decimal;
+function hasDecimal(values: readonly Value[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'object' && v instanceof Decimal) return true;
+  }
+  return false;
 }
 
 /** A Decimal operand as its nearest float (what builtins other than comparisons take). */
@@ -85,7 +89,7 @@ export class Calls {
 
   private callBuiltin(t: IRCall, given: Value[]): Value | undefined {
     const spec = t.builtin!;
-    const args = spec.exactNumbers || !given.some(isDecimal) ? given : given.map(approximate);
+    const args = spec.exactNumbers || !hasDecimal(given) ? given : given.map(approximate);
     const typeErr = checkOperands(spec, args);
     if (typeErr) {
       if (this.ev.settings.strict) throw this.ev.error('eval_type_error', `${t.name}: ${typeErr.message}`, t.loc);
