@@ -32,8 +32,9 @@ export function uniformTerm(t: IRTerm): IRTerm {
     args: t.t === 'call' ? t.args.map(uniformTerm) : undefined,
     output: t.t === 'call' && t.output !== undefined ? uniformTerm(t.output) : undefined,
     loc: any.loc,
-    // Filled in by the interpreter on first use (single-valued.ts); declared here to keep one shape.
+    // Filled in by the interpreter on first use (single-valued.ts, calls.ts); declared here to keep one shape.
     plan: undefined,
+    fnNode: undefined,
   };
   return node as unknown as IRTerm;
 }
@@ -74,6 +75,8 @@ function uniformExpr(e: IRExpr): IRExpr {
     domain: e.kind === 'every' ? uniformTerm(e.domain) : undefined,
     body: e.kind === 'every' ? uniformBody(e.body) : undefined,
     captures: e.kind === 'every' ? e.captures : undefined,
+    // The loop's index plan, filled in by the interpreter on first use (iteration-index.ts).
+    loopPlan: undefined,
   };
   return node as unknown as IRExpr;
 }

@@ -8,6 +8,8 @@ import { Location, RegoError } from '../errors';
 import { Decimal, toFloat } from '../number';
 import { Value, format } from '../value';
 import type { Evaluator, Frame } from './evaluator';
+import type { RuleNode } from '../compiler/tree';
+import { functionNode } from './tree-paths';
 import { unify } from './unification';
 
 function hasDecimal(values: readonly Value[]): boolean {
@@ -21,6 +23,16 @@ function hasDecimal(values: readonly Value[]): boolean {
 /** A Decimal operand as its nearest float (what builtins other than comparisons take). */
 function approximate(v: Value): Value {
   return v instanceof Decimal ? toFloat(v) : v;
+}
+
+/** A call term with the rule-tree node of its function, once looked up (uniform.ts gives every term the field). */
+type FunctionCall = IRCall & { fnNode?: RuleNode | null };
+
+/** The node holding the functions a call names (null: none), kept on the call term. */
+function calledFunction(tree: RuleNode, t: IRCall): RuleNode | null {
+  const call = t as FunctionCall;
+  if (call.fnNode === undefined) call.fnNode = functionNode(tree, t.fnPath!);
+  return call.fnNode;
 }
 
 /** Calls of one evaluation. */
@@ -59,7 +71,7 @@ export class Calls {
   callOnce(t: IRCall, args: Value[]): Value | undefined {
     const mock = this.ev.state.mocks.size > 0 ? this.ev.state.mocks.get(t.name) : undefined;
     if (mock) return mock.value !== undefined ? mock.value : this.callMock(mock.fn!, t, args);
-    if (t.fnPath) return this.callFunction(t.fnPath, args, t.loc);
+    if (t.fnPath) return this.callFunction(calledFunction(this.ev.program.tree, t), args, t.loc);
     return this.callBuiltin(t, args);
   }
 
@@ -69,7 +81,7 @@ export class Calls {
     this.ev.state = { ...outer, mocks: new Map() };
     this.ev.docs.pushCache();
     try {
-      if (!('builtin' in fn)) return this.callFunction(fn.fnPath, args, t.loc);
+      if (!('builtin' in fn)) return this.callFunction(functionNode(this.ev.program.tree, fn.fnPath), args, t.loc);
       const result = this.callBuiltin({ ...t, builtin: fn.builtin, name: fn.name, output: undefined }, args);
       return fn.builtin.relation && result !== undefined ? (result as Value[])[0] : result;
     } finally {
@@ -78,10 +90,10 @@ export class Calls {
     }
   }
 
-  private callFunction(path: readonly string[], args: Value[], loc: Location): Value | undefined {
+  private callFunction(node: RuleNode | null, args: Value[], loc: Location): Value | undefined {
     if (++this.depth > this.ev.settings.maxDepth) throw this.ev.error('eval_limit_error', `function calls nested deeper than ${this.ev.settings.maxDepth}`, loc);
     try {
-      return this.ev.docs.callFunction(path, args, loc);
+      return this.ev.docs.callFunction(node, args, loc);
     } finally {
       this.depth--;
     }

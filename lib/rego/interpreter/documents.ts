@@ -9,7 +9,7 @@ import { uniformTerm } from '../compiler/uniform';
 import { Location } from '../errors';
 import { RegoObject, RegoSet, Value, equal } from '../value';
 import { index, lookup, setIn } from './collections';
-import { dataTarget, functionNode, namespaceNode } from './tree-paths';
+import { dataTarget, namespaceNode } from './tree-paths';
 import type { Evaluator, Frame } from './evaluator';
 import { ready, singleValued } from './single-valued';
 import { patternUnbound, unify, unifyItems } from './unification';
@@ -337,9 +337,8 @@ export class Documents {
     return true;
   }
 
-  /** Calls the user function at path; undefined when no definition applies. */
-  callFunction(path: readonly string[], args: Value[], loc: Location): Value | undefined {
-    const node = functionNode(this.ev.program.tree, path);
+  /** Calls the user function of a rule-tree node; undefined when no definition applies. */
+  callFunction(node: RuleNode | null, args: Value[], loc: Location): Value | undefined {
     if (!node) return undefined;
     const calls = this.calls.get(node);
     // Bounded, so that a rule over all pairs of a large input does not keep every pair's result.

@@ -35,13 +35,13 @@ interface Bucket {
 type Index = Map<string, Bucket[]>;
 
 const MIN_INDEXED_SIZE = 16;
-const plans = new WeakMap<IRBody, Array<LoopPlan | undefined>>();
+/** A literal with its loop plan, once worked out (every compiled literal has the field: uniform.ts). */
+type PlannedExpr = IRExpr & { loopPlan?: LoopPlan };
 
-/** The filters that can index the `some ... in` literal at body[i]. */
+/** The filters that can index the `some ... in` literal at body[i] (kept on the literal: it belongs to one body). */
 export function loopPlan(program: Program, body: IRBody, i: number): LoopPlan {
-  let perBody = plans.get(body);
-  if (!perBody) plans.set(body, (perBody = new Array(body.length)));
-  return (perBody[i] ??= planLoop(program, body, i));
+  const e = body[i] as PlannedExpr;
+  return (e.loopPlan ??= planLoop(program, body, i));
 }
 
 function planLoop(program: Program, body: IRBody, i: number): LoopPlan {
