@@ -144,7 +144,7 @@ export class Evaluator {
             const c = this.value(e.collection, f);
             return c !== undefined && this.loopMembers(c, e.value.slot, keySlot, body, i, f, k);
           }
-          return this.evalTerm(e.collection, f, eachMember(this.memberBinder(e.value.slot, keySlot, body, i, f, k)));
+          return this.evalTerm(e.collection, f, this.eachMember(e.value.slot, keySlot, body, i, f, k));
         }
       }
       break;
@@ -171,22 +171,33 @@ export class Evaluator {
    */
   private evalIndexedLoop(e: Extract<IRExpr, { kind: 'somein' }>, plan: LoopPlan, slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): boolean {
     this.countStep(e);
-    const each = this.memberBinder(slot, keySlot, body, i, f, k);
-    return this.evalTerm(e.collection, f, (c) => {
-      // The most selective of the usable filters (a namespace often matches everything, a name one member).
-      let members: Array<{ key: Value; value: Value }> | undefined;
-      for (const filter of plan) {
-        const found = (this.indexes ??= new IterationIndexes()).candidates(this, filter, slot, c, f);
-        if (found !== undefined && (members === undefined || found.length < members.length)) members = found;
-        if (members !== undefined && members.length <= 1) break;
-      }
-      if (members === undefined) return iterate(c, each);
-      for (const m of members) if (each(m.key, m.value)) return true;
-      return false;
-    });
+    const collection = singleValued(e.collection);
+    if (collection && ready(collection, f)) {
+      const c = this.value(e.collection, f);
+      return c !== undefined && this.loopIndexed(c, plan, slot, keySlot, body, i, f, k);
+    }
+    return this.evalTerm(e.collection, f, this.indexedMembers(plan, slot, keySlot, body, i, f, k));
   }
 
-  /** `some k, x in coll` over a collection with one value: each member in turn, without closures (see iterate). */
+  private indexedMembers(plan: LoopPlan, slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): (c: Value) => boolean {
+    return (c) => this.loopIndexed(c, plan, slot, keySlot, body, i, f, k);
+  }
+
+  /** The members of c that a filter of the plan can accept (every member when no index applies, as in a small collection). */
+  private loopIndexed(c: Value, plan: LoopPlan, slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): boolean {
+    // The most selective of the usable filters (a namespace often matches everything, a name one member).
+    let members: Array<{ key: Value; value: Value }> | undefined;
+    for (const filter of plan) {
+      const found = (this.indexes ??= new IterationIndexes()).candidates(this, filter, slot, c, f);
+      if (found !== undefined && (members === undefined || found.length < members.length)) members = found;
+      if (members !== undefined && members.length <= 1) break;
+    }
+    if (members === undefined) return this.loopMembers(c, slot, keySlot, body, i, f, k);
+    for (const m of members) if (this.bindMember(m.key, m.value, slot, keySlot, body, i, f, k)) return true;
+    return false;
+  }
+
+  /** `some k, x in coll` over one value of the collection: each member in turn, in iterate's order, without closures. */
   private loopMembers(c: Value, slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): boolean {
     if (Array.isArray(c)) {
       for (let j = 0; j < c.length; j++) if (this.bindMember(j, c[j], slot, keySlot, body, i, f, k)) return true;
@@ -212,12 +223,11 @@ export class Evaluator {
     }
   }
 
-  /**
-   * The loop body of `some k, x in coll`: binds one member and evaluates the rest of the body.
-   */
-  private memberBinder(slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): (key: Value, value: Value) => boolean {
-    return (key, value) => this.bindMember(key, value, slot, keySlot, body, i, f, k);
+  /** The loop of `some k, x in coll` over each value of the collection. */
+  private eachMember(slot: number, keySlot: number | undefined, body: IRBody, i: number, f: Frame, k: K): (c: Value) => boolean {
+    return (c) => this.loopMembers(c, slot, keySlot, body, i, f, k);
   }
+
 
   private countStep(e: IRExpr): void {
     if (++this.steps > this.settings.maxSteps) throw this.error('eval_limit_error', `evaluation exceeded ${this.settings.maxSteps} steps; the policy may loop over too much data`, e.loc);
@@ -519,7 +529,3 @@ function truthy(k: K): (v: Value) => boolean {
   return (v) => (v !== false ? k() : false);
 }
 
-/** The continuation that calls each for each member of its value (none for a scalar). */
-function eachMember(each: (key: Value, value: Value) => boolean): (c: Value) => boolean {
-  return (c) => iterate(c, each);
-}
