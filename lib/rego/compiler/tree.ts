@@ -53,22 +53,29 @@ export class RuleNode {
 
   /** The rules grouped for evaluation (computed on first use, once the tree is complete). */
   get groups(): RuleGroups {
-    if (!this.grouped) {
-      const nonDefault = this.rules.filter((r) => !r.isDefault);
-      this.grouped = {
-        multi: nonDefault.filter((r) => r.kind === 'multi' && r.suffix.length === 0),
-        nested: nonDefault.filter((r) => r.suffix.length > 0),
-        nonDefault,
-        default: this.rules.find((r) => r.isDefault),
-        earlyExit: constantValued(nonDefault),
-      };
-    }
-    return this.grouped;
+    // The work is in another method, so that the evaluator's hot functions that read this getter
+    // do not inline (and compile) it.
+    return this.grouped ?? this.group();
   }
 
   /** OPA's early exit for functions: every definition returns the same constant (computed on first use). */
   get functionsExitEarly(): boolean {
-    return (this.exitEarly ??= constantValued(this.functions.filter((r) => !r.isDefault)));
+    return this.exitEarly ?? this.decideExitEarly();
+  }
+
+  private group(): RuleGroups {
+    const nonDefault = this.rules.filter((r) => !r.isDefault);
+    return (this.grouped = {
+      multi: nonDefault.filter((r) => r.kind === 'multi' && r.suffix.length === 0),
+      nested: nonDefault.filter((r) => r.suffix.length > 0),
+      nonDefault,
+      default: this.rules.find((r) => r.isDefault),
+      earlyExit: constantValued(nonDefault),
+    });
+  }
+
+  private decideExitEarly(): boolean {
+    return (this.exitEarly = constantValued(this.functions.filter((r) => !r.isDefault)));
   }
 
   /** The child named name, created when missing. */
