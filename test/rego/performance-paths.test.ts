@@ -6,7 +6,7 @@
 import { compile, type CompiledPolicy } from '../../lib/rego';
 import { compileProgram } from '../../lib/rego/compiler';
 import { inputIndependentNodes } from '../../lib/rego/compiler/dependencies';
-import { RegoObject, RegoSet, fromJSON } from '../../lib/rego/value';
+import { RegoObject, RegoSet, fromJSON, toJSON } from '../../lib/rego/value';
 
 const policy = (text: string, strict = false): CompiledPolicy => compile([{ path: 't.rego', text }], { strictBuiltinErrors: strict });
 
@@ -123,6 +123,23 @@ describe('set members', () => {
     expect(set.has(new RegoObject([['a', 2]]))).toBe(false);
   });
 
+  it('are the same in a set of one, kept without a key, as in a larger set', () => {
+    const finding = (rule: string) => new RegoObject([['rule', rule], ['msg', `${rule}: a message`]]);
+    const one = new RegoSet();
+    expect(one.add(finding('A'))).toBe(true);
+    expect(one.add(fromJSON({ msg: 'A: a message', rule: 'A' }))).toBe(false);
+    expect(one.size).toBe(1);
+    expect(one.has(finding('A'))).toBe(true);
+    expect(one.has(finding('B'))).toBe(false);
+    expect(one.add(finding('B'))).toBe(true);
+    expect(one.has(finding('A'))).toBe(true);
+    expect(one.sorted().map(toJSON)).toEqual([toJSON(finding('A')), toJSON(finding('B'))]);
+    expect(new RegoSet([1]).has(1.0)).toBe(true);
+    expect(new RegoSet().sorted()).toEqual([]);
+    expect(new RegoSet([finding('A')]).structuralHash()).toBe(new RegoSet([fromJSON({ rule: 'A', msg: 'A: a message' })]).structuralHash());
+    expect(new RegoSet([new RegoSet([finding('A')])]).has(new RegoSet([fromJSON({ rule: 'A', msg: 'A: a message' })]))).toBe(true);
+  });
+
   it('keep strings that start with control characters apart from collections', () => {
     const set = new RegoSet(['\u0001x', '\u0002', '', [1]]);
     expect(set.size).toBe(4);
@@ -139,5 +156,53 @@ describe('direct evaluation of single-valued terms', () => {
     expect(p.evaluate('data.t.one', { m: { a: 1 }, k: 'a' })).toBe(1);
     expect(p.evaluate('data.t.one', { m: { a: 1 }, k: 'z' })).toBeUndefined();
     expect(p.evaluate('data.t.parts', { s: 'a/b/c' })).toBe(3);
+  });
+});
+
+describe('compiled program', () => {
+  /** Every term and literal of the compiled rules, walked through their fields. */
+  function nodes(program: ReturnType<typeof compileProgram>): { terms: object[]; literals: object[] } {
+    const terms: object[] = [];
+    const literals: object[] = [];
+    const seen = new Set<object>();
+    const visit = (x: unknown): void => {
+      if (x === null || typeof x !== 'object' || seen.has(x) || x instanceof RegoObject || x instanceof RegoSet) return;
+      seen.add(x);
+      if (Array.isArray(x)) return x.forEach(visit);
+      const record = x as Record<string, unknown>;
+      if (typeof record.t === 'string') terms.push(record);
+      if (typeof record.kind === 'string' && 'negated' in record) literals.push(record);
+      for (const [key, value] of Object.entries(record)) if (key !== 'builtin' && key !== 'loc' && key !== 'v') visit(value);
+    };
+    for (const rule of program.rules) visit(rule);
+    return { terms, literals };
+  }
+
+  it('builds every term with the same fields in the same order, and every literal too', () => {
+    const program = compileProgram([
+      {
+        path: 't.rego',
+        regoVersion: 'v1',
+        text: `package t
+import rego.v1
+p contains x if { some x in input.items; x > 1; not x == 3 }
+q := {"a": [1, input.b], "s": {2}} if input.c
+r[k] := v if { some k, v in input.m; every y in v { y != "" } }
+f(a, b) := concat(".", [a, b]) if startswith(a, "x")
+g := [y | y := input.n[_]; f(y, "z") == "q"] if true
+h := {k: 1 | some k in input.keys} if true
+`,
+      },
+    ]);
+    const { terms, literals } = nodes(program);
+    expect(terms.length).toBeGreaterThan(30);
+    expect(new Set(terms.map((t) => Object.keys(t).join(','))).size).toBe(1);
+    expect(new Set(literals.map((e) => Object.keys(e).join(','))).size).toBe(1);
+  });
+
+  it('keeps string constants equal to what the policy wrote', () => {
+    const p = policy('package t\nimport rego.v1\nkeys := ["spec", "ünïcode", "0", "__proto__", ""]\nv := input.spec["__proto__"]');
+    expect(p.evaluate('data.t.keys')).toEqual(['spec', 'ünïcode', '0', '__proto__', '']);
+    expect(p.evaluate('data.t.v', JSON.parse('{"spec": {"__proto__": 7}}'))).toBe(7);
   });
 });
