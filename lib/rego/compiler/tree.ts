@@ -48,8 +48,20 @@ export class RuleNode {
   virtual = false;
   private grouped: RuleGroups | undefined;
   private exitEarly: boolean | undefined;
+  /** Numbers the nodes of one tree 0, 1, …, so that an evaluation keeps per-node results in arrays. */
+  readonly id: number;
 
-  constructor(readonly path: readonly string[]) {}
+  constructor(
+    readonly path: readonly string[],
+    private readonly numbering: { next: number } = { next: 0 },
+  ) {
+    this.id = numbering.next++;
+  }
+
+  /** How many nodes this node's tree has: every id is below it. */
+  get treeSize(): number {
+    return this.numbering.next;
+  }
 
   /** The rules grouped for evaluation (computed on first use, once the tree is complete). */
   get groups(): RuleGroups {
@@ -82,7 +94,7 @@ export class RuleNode {
   child(name: string): RuleNode {
     let c = this.children.get(name);
     if (!c) {
-      c = new RuleNode([...this.path, name]);
+      c = new RuleNode([...this.path, name], this.numbering);
       this.children.set(name, c);
     }
     return c;

@@ -58,8 +58,12 @@ function level(): RegoObject {
 }
 
 /** Resolves data paths and rule values for one evaluation. */
+/** Per-node results of one evaluation, indexed by RuleNode.id (arrays: read on every rule reference). */
+type NodeCache = Array<Value | typeof UNDEFINED | undefined>;
+type CallCache = Array<FunctionCalls | undefined>;
+
 export class Documents {
-  private cache = new Map<RuleNode, Value | typeof UNDEFINED>();
+  private cache: NodeCache;
   /** Set when the rule being solved produced a value (see solve). */
   private found = false;
   /**
@@ -67,15 +71,18 @@ export class Documents {
    * per argument): helpers like `name(input)` or `pod_labels(workload)` repeat a lot, and
    * cross-object rules call them once per pair of objects.
    */
-  private calls = new Map<RuleNode, FunctionCalls>();
-  private readonly saved: Array<[Map<RuleNode, Value | typeof UNDEFINED>, Map<RuleNode, FunctionCalls>]> = [];
+  private calls: CallCache;
+  private readonly saved: Array<[NodeCache, CallCache]> = [];
 
-  constructor(private readonly ev: Evaluator) {}
+  constructor(private readonly ev: Evaluator) {
+    this.cache = new Array(ev.program.tree.treeSize);
+    this.calls = new Array(ev.program.tree.treeSize);
+  }
 
   pushCache(): void {
     this.saved.push([this.cache, this.calls]);
-    this.cache = new Map();
-    this.calls = new Map();
+    this.cache = new Array(this.ev.program.tree.treeSize);
+    this.calls = new Array(this.ev.program.tree.treeSize);
   }
 
   popCache(): void {
@@ -153,7 +160,7 @@ export class Documents {
 
   /** Full value of a tree node: base data, its rules and the virtual documents below it. */
   nodeValue(node: RuleNode): Value | undefined {
-    const hit = this.cache.get(node);
+    const hit = this.cache[node.id];
     if (hit !== undefined) return hit === UNDEFINED ? undefined : hit;
     const shared = this.ev.settings.shared;
     const state = this.ev.state;
@@ -163,7 +170,7 @@ export class Documents {
     if (!sharable) value = this.computeNode(node);
     else if (shared.has(node)) value = shared.get(node);
     else shared.set(node, (value = this.computeNode(node)));
-    this.cache.set(node, value === undefined ? UNDEFINED : value);
+    this.cache[node.id] = value === undefined ? UNDEFINED : value;
     return value;
   }
 
@@ -340,11 +347,11 @@ export class Documents {
   /** Calls the user function of a rule-tree node; undefined when no definition applies. */
   callFunction(node: RuleNode | null, args: Value[], loc: Location): Value | undefined {
     if (!node) return undefined;
-    const calls = this.calls.get(node);
+    const calls = this.calls[node.id];
     // Bounded, so that a rule over all pairs of a large input does not keep every pair's result.
     if (!calls || calls.size >= MAX_REMEMBERED_CALLS) {
       const result = this.computeCall(node, args, loc);
-      this.calls.set(node, { firstArgs: args, firstResult: result === undefined ? UNDEFINED : result, root: undefined, size: 1 });
+      this.calls[node.id] = { firstArgs: args, firstResult: result === undefined ? UNDEFINED : result, root: undefined, size: 1 };
       return result;
     }
     if (sameArgs(calls.firstArgs, args)) return calls.firstResult === UNDEFINED ? undefined : calls.firstResult;
