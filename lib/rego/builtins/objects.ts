@@ -59,8 +59,8 @@ defineBuiltin({
     const obj = object as RegoObject;
     if (!isArray(key)) return obj.get(key) ?? fallback;
     let node: Value = obj;
-    for (const segment of key) {
-      const next = child(node, segment);
+    for (let i = 0; i < key.length; i++) {
+      const next = child(node, key[i]);
       if (next === undefined) return fallback;
       node = next;
     }
