@@ -206,3 +206,15 @@ h := {k: 1 | some k in input.keys} if true
     expect(p.evaluate('data.t.v', JSON.parse('{"spec": {"__proto__": 7}}'))).toBe(7);
   });
 });
+
+describe('builtin shortcuts', () => {
+  it('prints integers with sprintf as Go does, with and without flags', () => {
+    const p = policy('package t\nr := [sprintf("%d", [-5]), sprintf("%+d", [5]), sprintf("%5d|", [5]), sprintf("%-5d|", [-5]), sprintf("%05d", [-5]), sprintf("% d", [7]), sprintf("%.3d", [7]), sprintf("%v", [12]), sprintf("%d", [123456789012345678901234567890]), sprintf("%x", [255])]\n');
+    expect(p.evaluate('data.t.r')).toEqual(['-5', '+5', '    5|', '-5   |', '-0005', ' 7', '007', '12', '123456789012345678901234567890', 'ff']);
+  });
+
+  it('unites with an empty set without changing either operand', () => {
+    const p = policy('package t\na := {1}\nb := a | set()\nc := set() | b\nd := c | {2}\nr := [a, b, c, d]\n');
+    expect(p.evaluate('data.t.r')).toEqual([[1], [1], [1], [1, 2]]);
+  });
+});

@@ -45,6 +45,9 @@ export function runes(s: string): string[] {
 }
 
 
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
+
 /**
  * How OPA's sprintf hands a Rego value to Go's fmt (see builtinSprintf): an int,
  * a *big.Int, a float64, or, for a literal no float64 can hold (2e308), its text.
@@ -58,8 +61,7 @@ export function toGoArg(v: Value, formatValue: (v: Value) => string): GoArg {
   if (isNumber(v)) {
     if (isInteger(v)) {
       const b = toBigInt(v);
-      const fitsInt64 = b >= -(1n << 63n) && b < 1n << 63n;
-      return { type: fitsInt64 ? 'int' : '*big.Int', value: b };
+      return { type: b >= INT64_MIN && b <= INT64_MAX ? 'int' : '*big.Int', value: b };
     }
     return { type: 'float64', value: v as number };
   }

@@ -177,12 +177,15 @@ function pad(text: string, spec: Spec, zeroAllowed = true): string {
   return (spec.zero && zeroAllowed ? '0' : ' ').repeat(missing) + text;
 }
 
+const INTEGER_BASES: Readonly<Record<string, number>> = { v: 10, d: 10, b: 2, o: 8, O: 8, x: 16, X: 16 };
+
 function formatInteger(arg: GoArg & { value: bigint }, verb: string, spec: Spec): string {
-  const bases: Record<string, number> = { v: 10, d: 10, b: 2, o: 8, O: 8, x: 16, X: 16 };
   if (arg.type === '*big.Int' && verb === 's') verb = 'd';
   if (arg.type === 'int' && (verb === 'c' || verb === 'q' || verb === 'U')) return formatRune(arg.value, verb, spec);
-  const base = bases[verb];
+  const base = INTEGER_BASES[verb];
   if (base === undefined) return badVerb(arg, verb, spec);
+  // A plain %d or %v (indexes in paths, the usual case): the decimal text, sign included.
+  if (base === 10 && !spec.plus && !spec.space && spec.width === undefined && spec.precision === undefined) return arg.value.toString();
   const negative = arg.value < 0n;
   let digits = (negative ? -arg.value : arg.value).toString(base);
   if (verb === 'X') digits = digits.toUpperCase();
