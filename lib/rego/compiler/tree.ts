@@ -37,6 +37,8 @@ export function constantValued(rules: readonly IRRule[]): boolean {
 
 const TRUE: NonNullable<IRRule['value']> = { t: 'const', v: true };
 
+const NO_RULES: RuleGroups = { multi: [], nested: [], nonDefault: [], default: undefined, earlyExit: true };
+
 /** A node of the rule tree. */
 export class RuleNode {
   readonly children = new Map<string, RuleNode>();
@@ -46,8 +48,10 @@ export class RuleNode {
   readonly functions: IRRule[] = [];
   /** True when this node or a descendant has rules (a virtual document lives here). */
   virtual = false;
-  private grouped: RuleGroups | undefined;
-  private exitEarly: boolean | undefined;
+  /** The rules grouped for evaluation: set by seal, once the tree is complete. */
+  groups: RuleGroups = NO_RULES;
+  /** OPA's early exit for functions: every definition returns the same constant (set by seal). */
+  functionsExitEarly = false;
   /** Numbers the nodes of one tree 0, 1, …, so that an evaluation keeps per-node results in arrays. */
   readonly id: number;
 
@@ -63,31 +67,21 @@ export class RuleNode {
     return this.numbering.next;
   }
 
-  /** The rules grouped for evaluation (computed on first use, once the tree is complete). */
-  get groups(): RuleGroups {
-    // The work is in another method, so that the evaluator's hot functions that read this getter
-    // do not inline (and compile) it.
-    return this.grouped ?? this.group();
-  }
-
-  /** OPA's early exit for functions: every definition returns the same constant (computed on first use). */
-  get functionsExitEarly(): boolean {
-    return this.exitEarly ?? this.decideExitEarly();
-  }
-
-  private group(): RuleGroups {
+  /**
+   * Works out what the interpreter reads on every evaluation, once the node's rules are all in.
+   * Done here rather than on first use, so that the interpreter's hot functions hold no path that
+   * computes it (TurboFan compiled such a path into them, at a cost on every cold start).
+   */
+  seal(): void {
     const nonDefault = this.rules.filter((r) => !r.isDefault);
-    return (this.grouped = {
+    this.groups = {
       multi: nonDefault.filter((r) => r.kind === 'multi' && r.suffix.length === 0),
       nested: nonDefault.filter((r) => r.suffix.length > 0),
       nonDefault,
       default: this.rules.find((r) => r.isDefault),
       earlyExit: constantValued(nonDefault),
-    });
-  }
-
-  private decideExitEarly(): boolean {
-    return (this.exitEarly = constantValued(this.functions.filter((r) => !r.isDefault)));
+    };
+    this.functionsExitEarly = constantValued(this.functions.filter((r) => !r.isDefault));
   }
 
   /** The child named name, created when missing. */
@@ -138,6 +132,7 @@ export function buildTree(rules: readonly IRRule[], packages: ReadonlyArray<read
     (r.kind === 'function' ? n.functions : n.rules).push(r);
   }
   if (rules.length > 0) root.virtual = true;
+  for (const n of root.descendants()) n.seal();
   return root;
 }
 
