@@ -56,7 +56,7 @@ export function runPodSecurityBenchmark(count: number): RegoRun {
 
   // Each object's finding rule ids, checked once the clock stops. Keeping the findings themselves
   // until then made the young generation promote ≈ 0.9 KB per object: that timed the harness's
-  // garbage collection (≈ 10 % of the run), not the engine.
+  // garbage collection (≈ 8 % of the timed window), not the engine.
   const results: (string | undefined)[][] = new Array(objects.length);
   const started = process.hrtime.bigint();
   const cpuStarted = process.cpuUsage();
