@@ -217,4 +217,9 @@ describe('builtin shortcuts', () => {
     const p = policy('package t\na := {1}\nb := a | set()\nc := set() | b\nd := c | {2}\nr := [a, b, c, d]\n');
     expect(p.evaluate('data.t.r')).toEqual([[1], [1], [1], [1, 2]]);
   });
+
+  it('unites sets of sets however many of them are empty', () => {
+    const p = policy('package t\na := {1}\nr := [union(set()), union({set()}), union({set(), a}), union({a, {2}, set()}), a]\n');
+    expect(p.evaluate('data.t.r')).toEqual([[], [], [1], [1, 2], [1]]);
+  });
 });

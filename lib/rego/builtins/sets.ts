@@ -8,16 +8,29 @@ function intersect(a: RegoSet, b: RegoSet): RegoSet {
   return out;
 }
 
+/**
+ * The union of sets. Values are immutable once built, so when at most one of the sets has members
+ * the union is that set, and nothing is copied: most unions in policies join findings sets, and
+ * most of those are empty.
+ */
 function unite(sets: Iterable<Value>): RegoSet {
-  const out = new RegoSet();
-  for (const s of sets) for (const x of s as RegoSet) out.add(x);
-  return out;
+  let result: RegoSet | undefined;
+  let copied = false;
+  for (const s of sets as Iterable<RegoSet>) {
+    if (result === undefined || result.size === 0) result = s;
+    else if (s.size > 0) {
+      if (!copied) {
+        result = new RegoSet(result);
+        copied = true;
+      }
+      for (const x of s) result.add(x);
+    }
+  }
+  return result ?? new RegoSet();
 }
 
 defineBuiltin({ name: 'and', args: [T.set, T.set], fn: ([a, b]) => intersect(a as RegoSet, b as RegoSet) });
-// A union with an empty set is the other set (values are immutable once built): most unions in
-// policies join findings, and most findings sets are empty.
-defineBuiltin({ name: 'or', args: [T.set, T.set], fn: ([a, b]) => ((b as RegoSet).size === 0 ? a : (a as RegoSet).size === 0 ? b : unite([a, b])) });
+defineBuiltin({ name: 'or', args: [T.set, T.set], fn: ([a, b]) => unite([a, b]) });
 defineBuiltin({ name: 'union', args: [T.setOf(T.set)], fn: ([s]) => unite(s as RegoSet) });
 
 defineBuiltin({

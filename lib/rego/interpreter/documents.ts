@@ -57,11 +57,11 @@ function level(): RegoObject {
   return o;
 }
 
-/** Resolves data paths and rule values for one evaluation. */
 /** Per-node results of one evaluation, indexed by RuleNode.id (arrays: read on every rule reference). */
 type NodeCache = Array<Value | typeof UNDEFINED | undefined>;
 type CallCache = Array<FunctionCalls | undefined>;
 
+/** Resolves data paths and rule values for one evaluation. */
 export class Documents {
   private cache: NodeCache;
   /** Set when the rule being solved produced a value (see solve). */
@@ -81,8 +81,8 @@ export class Documents {
 
   pushCache(): void {
     this.saved.push([this.cache, this.calls]);
-    this.cache = new Array(this.ev.program.tree.treeSize);
-    this.calls = new Array(this.ev.program.tree.treeSize);
+    this.cache = new Array(this.cache.length);
+    this.calls = new Array(this.calls.length);
   }
 
   popCache(): void {
